@@ -1,14 +1,38 @@
-"""Article -> Result. (Skeleton: the extractors are being wired in.)"""
+"""Article -> Result: the whole flow on one screen.
+
+    text ──nlp──▶ Doc ──actors──▶ ActorIndex ──statements──▶ [Statement]
+                   │                                            │
+                   └──places (dateline, GeoNames)──▶ PlaceIndex ─┴─events──▶ [Event] ──▶ Result
+
+Each stage lives in `wirecoder/extract/<stage>.py` and is a plain function of the Doc and the
+earlier stages' records. The spaCy pipeline is loaded once per process.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import unicodedata
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Doc
+
+from .extract.actors import find_actors
+from .extract.dates import resolve_date
+from .extract.events import find_events
+from .extract.places import find_places
+from .extract.statements import find_statements
+from .lexicon import data_hash
 from .model import Article, Result
-from .nlp import load_nlp
+from .nlp import load_nlp, model_id
+from .version import __version__
+
+log = logging.getLogger(__name__)
+
+ENGLISH = "en"
 
 
 def normalise_text(text: str) -> str:
@@ -17,22 +41,142 @@ def normalise_text(text: str) -> str:
 
 
 def article_id(text: str) -> str:
+    """The article id: sha1 of the normalised text, so the same story gets the same id."""
     return hashlib.sha1(normalise_text(text).encode("utf-8")).hexdigest()
 
 
+@dataclass
+class ArticleInput:
+    """What the pipeline needs of an article; ingest records and dicts both convert to it."""
+
+    text: str
+    published: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    id: str | None = None
+    language: str | None = None
+
+    @classmethod
+    def of(cls, record: Any) -> ArticleInput:
+        get = record.get if isinstance(record, dict) else lambda k, d=None: getattr(record, k, d)
+        return cls(text=get("text") or "", published=get("published"), title=get("title"),
+                   url=get("url"), source=get("source"), id=get("id"), language=get("language"))
+
+
+def code_doc(doc: Doc, article: Article, *, version: str | None = None) -> Result:
+    """Run every extractor over a parsed article."""
+    actors = find_actors(doc)
+    drafts = find_statements(doc, actors)
+    for d in drafts:  # a statement's date is the date attached to its cue
+        if d.date_token is not None:
+            ent = next((e for e in doc.ents if e.start <= d.date_token.i < e.end), None)
+            raw = ent.text if ent is not None else d.date_token.text
+            d.statement.date = resolve_date(raw, article.published)
+    statements = [d.statement for d in drafts]
+    context = [a.country for a in actors.actors if a.country and len(a.country) == 3]
+    places = find_places(doc, context_codes=context)
+    events = find_events(doc, actors, statements, places, published=article.published)
+    return Result(article=article, actors=actors.actors, statements=statements, events=events,
+                  places=places.places, pipeline=version)
+
+
 class Pipeline:
+    """A loaded spaCy pipeline plus our extractors. Build once; code many articles."""
+
     def __init__(self, *, model: str | None = None) -> None:
+        self.model_name = model
         self.nlp = load_nlp(model)
+        self.version = f"wirecoder-{__version__}+{model_id(self.nlp)}+data.{data_hash()}"
+
+    def _article(self, item: ArticleInput) -> Article:
+        return Article(id=item.id or article_id(item.text), title=item.title, text=item.text,
+                       published=item.published, url=item.url, source=item.source,
+                       language=item.language or ENGLISH)
+
+    def _not_coded(self, item: ArticleInput) -> Result | None:
+        if not item.text.strip():
+            return Result(article=self._article(item), status="not_coded",
+                          reason="[E204] empty document", pipeline=self.version)
+        if item.language and item.language != ENGLISH:
+            return Result(article=self._article(item), status="not_coded",
+                          reason=f"[E211] language {item.language!r} is not supported; "
+                                 "wirecoder codes English text only", pipeline=self.version)
+        return None
 
     def extract(self, text: str, *, published: str | None = None, title: str | None = None,
                 url: str | None = None, source: str | None = None,
-                article_id: str | None = None) -> Result:
-        art = Article(id=article_id or globals()["article_id"](text), title=title, text=text,
-                      published=published, url=url, source=source)
-        return Result(article=art)
+                article_id: str | None = None, language: str | None = None) -> Result:
+        """Code one article."""
+        item = ArticleInput(text, published, title, url, source, article_id, language)
+        return next(self.extract_many([item]))
 
-    def extract_many(self, records: Iterable[dict[str, Any]], *, processes: int = 1
-                     ) -> Iterator[Result]:
-        for r in records:
-            yield self.extract(r["text"], published=r.get("published"), title=r.get("title"),
-                               url=r.get("url"), source=r.get("source"), article_id=r.get("id"))
+    def extract_many(self, records: Iterable[Any], *, processes: int = 1,
+                     batch_size: int = 16) -> Iterator[Result]:
+        """Code many articles, in input order. `records` are dicts or ingest records."""
+        items = (ArticleInput.of(r) if not isinstance(r, ArticleInput) else r for r in records)
+        if processes > 1:
+            yield from _parallel(items, processes=processes, model=self.model_name,
+                                 batch_size=batch_size)
+            return
+        yield from self._code_stream(items, batch_size=batch_size)
+
+    def _code_stream(self, items: Iterable[ArticleInput], *, batch_size: int) -> Iterator[Result]:
+        batch: list[ArticleInput] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    def _code_batch(self, batch: list[ArticleInput]) -> Iterator[Result]:
+        skipped = {i: r for i, item in enumerate(batch) if (r := self._not_coded(item))}
+        todo = [item for i, item in enumerate(batch) if i not in skipped]
+        docs = iter(self.nlp.pipe([item.text for item in todo]))
+        for i, item in enumerate(batch):
+            if i in skipped:
+                yield skipped[i]
+                continue
+            doc = next(docs)
+            article = self._article(item)
+            try:
+                yield code_doc(doc, article, version=self.version)
+            except Exception as exc:  # one bad article must not sink a batch
+                log.exception("coding failed for article %s", article.id)
+                yield Result(article=article, status="not_coded", pipeline=self.version,
+                             reason=f"[E212] processing failed: {type(exc).__name__}: {exc}")
+
+
+# --- process pool: the model loads once per worker; only plain data crosses processes ------
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(model: str | None) -> None:
+    global _WORKER
+    _WORKER = Pipeline(model=model)
+
+
+def _work(batch: list[ArticleInput]) -> list[dict[str, Any]]:
+    assert _WORKER is not None
+    return [r.to_dict() for r in _WORKER._code_batch(batch)]
+
+
+def _parallel(items: Iterable[ArticleInput], *, processes: int, model: str | None,
+              batch_size: int) -> Iterator[Result]:
+    def batches() -> Iterator[list[ArticleInput]]:
+        batch: list[ArticleInput] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    with ProcessPoolExecutor(max_workers=processes, initializer=_init_worker,
+                             initargs=(model,)) as pool:
+        for results in pool.map(_work, batches()):
+            for data in results:
+                yield Result.from_dict(data)

@@ -1,0 +1,396 @@
+"""Events: who did what to whom, coded in PLOVER, with modality.
+
+A trigger is a verb or noun from `event_verbs.tsv` (with its required particle or object). Its
+arguments come from the parse: subject → actor, object or prepositional object → recipient,
+passive agent → actor. Conservative on purpose: no named actor, no event; a trigger that is only
+the content of another verbal event ("agreed to *meet*", "threatened to *strike*") is not coded
+again; background nouns ("the decision to pause talks") are not coded.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import load_table, split_list
+from ..model import Event, EventPlace, Span, Statement
+from .actors import ActorIndex
+from .dates import parse_published, resolve_date
+from .knowledge import load_knowledge
+from .places import PlaceIndex, as_event_place
+from .statements import SpeakerResolver, _date_token, is_cue
+
+INTENSITY = {
+    "AGREE": 2.5, "CONSULT": 2.5, "SUPPORT": 5.0, "CONCEDE": 4.5, "COOPERATE": 9.5, "AID": 10.0,
+    "RETREAT": 6.5, "REQUEST": 0.0, "ACCUSE": -3.0, "REJECT": -2.0, "THREATEN": -3.5,
+    "PROTEST": -5.0, "SANCTION": -6.0, "MOBILIZE": -5.5, "COERCE": -7.0, "ASSAULT": -9.0,
+}
+VERBAL = {"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
+RECIPROCAL = {"CONSULT", "COOPERATE"}
+# Verbs whose complement is the content of a speech act, not a separate event.
+EMBEDDING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT"}
+FUTURE_HEADS = {"plan", "intend", "expect", "schedule", "prepare", "aim", "set", "due", "hope",
+                "want", "seek", "try", "going"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+LIGHT_VERBS = {"hold", "conduct", "launch", "carry", "stage", "begin", "resume", "start", "open",
+               "join", "host", "announce", "order", "mount", "continue", "have", "make", "give",
+               "issue", "deliver", "send", "provide", "approve", "unveil", "lead", "attend"}
+RECIPIENT_PREPS = {"against", "on", "to", "with", "at", "toward", "towards", "into", "from"}
+NEGATING_HEADS = {"deny", "reject", "dismiss", "fail", "refuse"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    pos: str
+    particle: str | None
+    objects: frozenset[str]
+    event: str
+    mode: str | None
+    cameo: str | None
+    contexts: tuple[str, ...]
+
+    @property
+    def specificity(self) -> int:
+        return (2 if self.objects else 0) + (1 if self.particle else 0)
+
+
+@cache
+def trigger_table() -> dict[tuple[str, str], list[Trigger]]:
+    table: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
+    rows = load_table("event_verbs.tsv", required=("lemma", "pos", "event"))
+    for r in rows:
+        trig = Trigger(
+            lemma=r["lemma"].lower(), pos=r["pos"].upper(), particle=r.get("particle") or None,
+            objects=frozenset(o.lower() for o in split_list(r.get("object", ""))),
+            event=r["event"], mode=r.get("mode") or None, cameo=r.get("cameo") or None,
+            contexts=tuple(split_list(r.get("contexts", ""))),
+        )
+        table[(trig.lemma, trig.pos)].append(trig)
+    for key in table:
+        table[key].sort(key=lambda t: -t.specificity)
+    return dict(table)
+
+
+def _objects(tok: Token) -> list[Token]:
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
+    objs += [g for o in list(objs) for g in o.conjuncts]
+    return objs
+
+
+def _preps(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in {"prep", "prt", "agent", "dative"}]
+
+
+def match_trigger(tok: Token) -> Trigger | None:
+    pos = "VERB" if tok.pos_ in {"VERB", "AUX"} else "NOUN" if tok.pos_ in {"NOUN", "PROPN"} else None
+    if pos is None:
+        return None
+    candidates = trigger_table().get((tok.lemma_.lower(), pos))
+    if not candidates:
+        return None
+    obj_lemmas = {o.lemma_.lower() for o in _objects(tok)}
+    if pos == "NOUN":  # "arms embargo", "humanitarian aid": modifiers play the object's part
+        obj_lemmas |= {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod"}}
+        if tok.head.pos_ == "VERB":
+            obj_lemmas.add(tok.head.lemma_.lower())
+    particles = {p.lower_ for p in _preps(tok)}
+    for trig in candidates:
+        if trig.particle and trig.particle.lower() not in particles:
+            continue
+        if trig.objects and not (trig.objects & obj_lemmas):
+            continue
+        return trig
+    return None
+
+
+class EventFinder:
+    def __init__(self, doc: Doc, actors: ActorIndex, statements: list[Statement],
+                 places: PlaceIndex, published: str | None) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.statements = statements
+        self.places = places
+        self.published = published
+        self.resolver = SpeakerResolver(doc, actors)
+        self.k = load_knowledge()
+
+    # --- arguments ----------------------------------------------------------------------
+    def actors_of(self, tok: Token | None, *, adjective: bool = False) -> list[str]:
+        """Actor ids for an argument token and its conjuncts ("France and Germany"); with
+        `adjective`, a nationality adjective names the actor ("a Russian missile struck")."""
+        if tok is None:
+            return []
+        out: list[str] = []
+        for t in [tok, *tok.conjuncts]:
+            actor = self.resolver.resolve(t)
+            if actor is None and t.dep_ != "poss":
+                # "the leaders of France" / "officials from Kenya": look one level down.
+                for child in t.children:
+                    if child.dep_ in {"poss", "compound", "amod"} or child.dep_ == "prep":
+                        for g in child.subtree:
+                            actor = actor or self.actors.actor_of(g)
+            if actor is None and adjective:
+                actor = self._adjective_country(t)
+            if actor is not None and actor not in out:
+                out.append(actor)
+        return out
+
+    def _adjective_country(self, tok: Token) -> str | None:
+        """"a Russian missile" / "Israeli strikes": the country of a nationality adjective."""
+        for child in tok.children:
+            if child.dep_ in {"amod", "compound", "nmod"}:
+                code = self.k.adjectives.get(child.text) or self.k.adjectives.get(
+                    child.text.rstrip("s"))
+                if code and code in self.k.country_names:
+                    return self.actors.country_actor(child, code, self.k.country_names[code])
+        return None
+
+    def subject(self, tok: Token) -> tuple[Token | None, bool]:
+        """(subject token, is_passive) of a verb, borrowing the head's for xcomp/conj verbs."""
+        head = tok
+        for _ in range(3):
+            for child in head.children:
+                if child.idx < self.places.dateline_end:
+                    continue  # "KYIV, Nov 17 (WSW) - Russia launched": not a subject
+                if child.dep_ == "nsubj":
+                    return child, False
+                if child.dep_ == "nsubjpass":
+                    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                    pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+                    return pobj, True
+            if head.dep_ in {"xcomp", "conj", "advcl", "acl"} and head.head is not head:
+                head = head.head
+            else:
+                break
+        return None, False
+
+    def arguments(self, tok: Token, trig: Trigger) -> tuple[list[str], list[str]]:
+        if trig.pos == "VERB":
+            subj, passive = self.subject(tok)
+            actor = self.actors_of(subj, adjective=True)
+            recip: list[str] = []
+            if passive:
+                recip = self.actors_of(next((c for c in tok.children if c.dep_ == "nsubjpass"), None))
+            else:
+                for obj in (c for c in tok.children if c.dep_ in {"dobj", "dative"}):
+                    recip += self.actors_of(obj)
+            for prep in _preps(tok):
+                if prep.lower_ in RECIPIENT_PREPS:
+                    for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                        recip += self.actors_of(pobj)
+        else:
+            head = tok.head
+            actor = []
+            if tok.dep_ in {"dobj", "attr"} and head.pos_ == "VERB":
+                subj, _ = self.subject(head)
+                actor = self.actors_of(subj, adjective=True)
+            for child in tok.children:
+                if child.dep_ in {"poss", "amod", "compound"} and not actor:
+                    actor = self.actors_of(child) or self.actors_of(tok, adjective=True)
+            recip = []
+            for host in (tok, head):
+                for prep in _preps(host):
+                    if prep.lower_ in RECIPIENT_PREPS | {"between"}:
+                        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                            recip += self.actors_of(pobj)
+                    if prep.lower_ == "by":
+                        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                            actor = actor or self.actors_of(pobj)
+        recip = [r for r in dict.fromkeys(recip) if r not in actor]
+        if trig.event in RECIPROCAL and trig.mode != "visit":
+            return list(dict.fromkeys(actor + recip)), []
+        return actor, recip
+
+    # --- modality -----------------------------------------------------------------------
+    def modality(self, tok: Token, date: str | None, date_raw: str | None) -> str:
+        chain = [tok]
+        while chain[-1].dep_ in {"xcomp", "conj", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj",
+                                 "acl"} and len(chain) < 6:
+            chain.append(chain[-1].head)
+        verb = tok.head if tok.pos_ == "NOUN" else tok
+        scope = [verb, *chain]
+        for t in scope[:2]:
+            if any(c.dep_ == "neg" for c in t.children):
+                return "negated"
+        if any(t.lemma_.lower() in {"deny", "fail"} and t.pos_ == "VERB" for t in chain[1:]):
+            return "negated"
+        reported = any(t.tag_ == "VBD" and is_cue(t) for t in chain[1:])
+        for t in scope[:3]:
+            marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+            if marks & {"if", "unless"}:
+                return "hypothetical"
+            aux = {c.lower_ for c in t.children if c.dep_ in {"aux", "auxpass"}}
+            if "would" in aux and reported and not self._conditional(t):
+                return "future"  # "said Germany would deliver": a reported "will"
+            if aux & HYPOTHETICAL_AUX:
+                return "hypothetical"
+            if aux & FUTURE_AUX:
+                return "future"
+            if t is not verb and t.lemma_.lower() in FUTURE_HEADS:
+                return "future"
+        pub = parse_published(self.published)
+        if pub and date:
+            resolved = parse_published(date)
+            if resolved and resolved > pub:
+                return "future"
+            if resolved and (pub - resolved).days > 365:
+                return "historical"
+        if pub and date_raw:
+            years = [int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", date_raw)]
+            if years and (pub - datetime.date(max(years), 12, 31)).days > 180:
+                return "historical"
+        return "asserted"
+
+    @staticmethod
+    def _conditional(tok: Token) -> bool:
+        return any(c.dep_ == "advcl" and any(g.lower_ in {"if", "unless"} for g in c.children)
+                   for c in tok.children)
+
+    @staticmethod
+    def convert(trig: Trigger, modality: str) -> tuple[str, str | None, str | None, str]:
+        """PLOVER's conversions: promised aid or cooperation is AGREE (asserted), not a
+        future AID/COOPERATE."""
+        if modality == "future" and trig.event in {"AID", "COOPERATE"}:
+            return "AGREE", None, "030", "asserted"
+        return trig.event, trig.mode, trig.cameo, modality
+
+    # --- the whole document -------------------------------------------------------------
+    def find(self) -> list[Event]:
+        found: list[tuple[Token, Trigger, Event]] = []
+        for tok in self.doc:
+            trig = match_trigger(tok)
+            if trig is None or self._in_direct_quote(tok):
+                continue
+            if trig.pos == "NOUN" and not self._noun_is_event(tok):
+                continue
+            actor, recip = self.arguments(tok, trig)
+            if not actor:
+                continue
+            date_tok = _date_token(tok if trig.pos == "VERB" else tok.head)
+            future = any(c.lower_ in FUTURE_AUX for c in tok.children)
+            date_raw = self._date_text(date_tok)
+            date = resolve_date(date_raw, self.published, future=future) if date_raw else None
+            statement = self._statement_of(tok)
+            if date is None and statement is not None and trig.event in VERBAL:
+                date = statement.date
+            sent = tok.sent
+            kind, mode, cameo, modality = self.convert(trig, self.modality(tok, date, date_raw))
+            event = Event(
+                id="", event=kind, mode=mode, modality=modality,  # type: ignore[arg-type]
+                contexts=list(trig.contexts), actor=actor, recipient=recip,
+                event_text=tok.text, sentence=Span(sent.start_char, sent.end_char),
+                place=self._place(tok, trig, statement, actor), date=date, date_raw=date_raw,
+                cameo=cameo, intensity=INTENSITY.get(kind),
+                statement=statement.id if statement else None,
+                confidence=self._confidence(trig, actor, recip),
+                trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
+            )
+            found.append((tok, trig, event))
+        events = self._drop_embedded(found)
+        events = self._dedupe(events)
+        for n, e in enumerate(events, 1):
+            e.id = f"e{n}"
+        return events
+
+    def _noun_is_event(self, tok: Token) -> bool:
+        """A nominal trigger is coded only when the sentence reports it as happening."""
+        if tok.dep_ in {"dobj", "attr"} and tok.head.lemma_.lower() in LIGHT_VERBS:
+            return True
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ == "VERB":
+            return any(c.dep_ in {"poss", "amod", "compound"} for c in tok.children)
+        return False
+
+    def _in_direct_quote(self, tok: Token) -> bool:
+        return any(s.kind == "direct" and s.start <= tok.idx < s.end for s in self.statements)
+
+    def _statement_of(self, tok: Token) -> Statement | None:
+        for s in self.statements:
+            if s.start <= tok.idx < s.end or s.cue_start == tok.idx:
+                return s
+        return None
+
+    def _date_text(self, tok: Token | None) -> str | None:
+        if tok is None:
+            return None
+        ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+        return ent.text if ent is not None else tok.text
+
+    def _place(self, tok: Token, trig: Trigger, statement: Statement | None,
+               actor: list[str]) -> EventPlace | None:
+        """Where the event happened: a place attached to the trigger; for a verbal event the
+        place of its utterance; for a material event a place in its clause or sentence; else
+        the dateline, when the actor is of the dateline's country."""
+        verb = tok if trig.pos == "VERB" else tok.head
+        for host in (tok, verb):
+            for prep in _preps(host):
+                if prep.lower_ in {"in", "at", "near", "outside", "inside", "across", "over"}:
+                    for g in prep.subtree:
+                        if g.i in self.places.by_token:
+                            return as_event_place(self.places.by_token[g.i])
+        if trig.event in VERBAL:
+            if statement is not None and statement.place:
+                for place in self.places.places:
+                    if any(m.text == statement.place for m in place.mentions):
+                        return as_event_place(place)
+            return None
+        subject, _ = self.subject(verb) if verb.pos_ in {"VERB", "AUX"} else (None, False)
+        skip = {t.i for t in subject.subtree} if subject is not None else set()
+        for g in verb.subtree:
+            if g.i not in skip and g.i in self.places.by_token:
+                return as_event_place(self.places.by_token[g.i])
+        dateline = self.places.dateline
+        if dateline is not None:
+            countries = {a.country for i in actor if (a := self.actors.get(i))}
+            if dateline.country in countries:
+                return as_event_place(dateline)
+        return None
+
+    @staticmethod
+    def _confidence(trig: Trigger, actor: list[str], recip: list[str]) -> float:
+        score = 0.55 + (0.15 if recip else 0.0) + 0.1 * min(trig.specificity, 2)
+        if trig.pos == "NOUN":
+            score -= 0.1
+        return round(min(score, 0.95), 2)
+
+    @staticmethod
+    def _drop_embedded(found: list[tuple[Token, Trigger, Event]]) -> list[Event]:
+        """Drop triggers that are only the content of a verbal event ("agreed to meet")."""
+        verbal = {tok.i for tok, trig, _ in found if trig.event in EMBEDDING}
+        out = []
+        for tok, _, event in found:
+            head, embedded = tok, False
+            for _ in range(3):
+                if head.dep_ not in {"xcomp", "pcomp", "pobj", "prep", "ccomp"}:
+                    break
+                head = head.head
+                if head.i in verbal:
+                    embedded = True
+                    break
+            if not embedded:
+                out.append(event)
+        return out
+
+    @staticmethod
+    def _dedupe(events: list[Event]) -> list[Event]:
+        """Each real-world event once: same type, parties and date collapse to the first."""
+        seen: set[tuple] = set()
+        out = []
+        for e in events:
+            key = (e.event, tuple(sorted(e.actor)), tuple(sorted(e.recipient)), e.date, e.modality)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(e)
+        return out
+
+
+def find_events(doc: Doc, actors: ActorIndex, statements: list[Statement], places: PlaceIndex,
+                *, published: str | None) -> list[Event]:
+    return EventFinder(doc, actors, statements, places, published).find()
