@@ -314,8 +314,7 @@ def evaluate(
 
     Example: wirecoder eval --split test
     """
-    from .evaluate import report as render
-    from .evaluate import run_eval
+    from .evaluate import render_console, render_markdown, run_eval
 
     try:
         result = run_eval(split=split, gold_dir=gold, model=model, benchmarks=benchmarks,
@@ -325,9 +324,9 @@ def evaluate(
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        render.render_console(result, out)
+        render_console(result, out)
     if markdown is not None:
-        markdown.write_text(render.render_markdown(result), encoding="utf-8")
+        markdown.write_text(render_markdown(result), encoding="utf-8")
         err.print(f"wrote {markdown}")
 
 
@@ -343,8 +342,7 @@ def bench(
 
     Example: wirecoder bench --n 200
     """
-    from .evaluate import report as render
-    from .evaluate import run_bench
+    from .evaluate import render_console, render_markdown, run_bench
 
     try:
         result = run_bench(n=n, processes=processes, model=model)
@@ -353,9 +351,9 @@ def bench(
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        render.render_console(result, out)
+        render_console(result, out)
     if markdown is not None:
-        markdown.write_text(render.render_markdown(result), encoding="utf-8")
+        markdown.write_text(render_markdown(result), encoding="utf-8")
 
 
 @app.callback(invoke_without_command=True)

@@ -10,9 +10,7 @@ earlier stages' records. The spaCy pipeline is loaded once per process.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import unicodedata
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -25,6 +23,7 @@ from .extract.dates import resolve_date
 from .extract.events import find_events
 from .extract.places import find_places
 from .extract.statements import find_statements
+from .ingest.dedupe import text_key
 from .lexicon import data_hash
 from .model import Article, Result
 from .nlp import load_nlp, model_id
@@ -35,14 +34,9 @@ log = logging.getLogger(__name__)
 ENGLISH = "en"
 
 
-def normalise_text(text: str) -> str:
-    """The text an article's identity is computed from: NFC, whitespace collapsed, casefolded."""
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
-
-
 def article_id(text: str) -> str:
     """The article id: sha1 of the normalised text, so the same story gets the same id."""
-    return hashlib.sha1(normalise_text(text).encode("utf-8")).hexdigest()
+    return text_key(text)
 
 
 @dataclass

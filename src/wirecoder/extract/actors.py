@@ -250,6 +250,8 @@ def find_actors(doc: Doc, *, knowledge: Knowledge | None = None) -> ActorIndex:
         key = canon.get(span[-1].text, f"person:{span.text}")
         country, sector, role = _person_clues(span, k)
         add(key, key.split(":", 1)[1], "person", span, country, sector, role)
+        # The title and nationality before a name belong to the person, not to a group.
+        used.update(t.i for t in _left_context(span))
 
     # 3. Countries named outright.
     for ent in doc.ents:
@@ -262,7 +264,7 @@ def find_actors(doc: Doc, *, knowledge: Knowledge | None = None) -> ActorIndex:
 
     # 4. Groups headed by a known noun ("Russian forces", "the foreign ministry", "protesters").
     for tok in doc:
-        if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in used:
+        if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in used or tok.dep_ == "compound":
             continue
         group = k.groups.get(tok.lemma_.lower()) or k.groups.get(tok.lower_)
         if group is None:

@@ -384,9 +384,11 @@ class EventFinder:
         out = []
         for e in events:
             key = (e.event, tuple(sorted(e.actor)), tuple(sorted(e.recipient)), e.date, e.modality)
-            if key in seen:
+            # One sentence reporting one act twice ("struck ..., killing two") is one event.
+            local = (e.event, tuple(sorted(e.actor)), e.sentence.start)
+            if key in seen or local in seen:
                 continue
-            seen.add(key)
+            seen.update({key, local})
             out.append(e)
         return out
 

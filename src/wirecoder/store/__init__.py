@@ -1,0 +1,30 @@
+"""The SQLite store: schema and migrations, batched idempotent writes, search, exports.
+
+from wirecoder.store import Store, export
+
+with Store("wirecoder.db") as store:
+    summary = store.write_results(records)           # Result dicts (or Result objects)
+    hits = store.search_statements("ceasefire")
+with Store("wirecoder.db", readonly=True) as store:
+    export(store, "csv", "events.csv")
+"""
+
+from .db import Store
+from .export import EVENT_COLUMNS, EXPORT_FORMATS, export
+from .migrations import MIGRATIONS, schema_version
+from .query import EVENT_FILTERS, EVENT_SORTS, MAX_LIMIT, fts_query
+from .write import WriteSummary
+
+__all__ = [
+    "EVENT_COLUMNS",
+    "EVENT_FILTERS",
+    "EVENT_SORTS",
+    "EXPORT_FORMATS",
+    "MAX_LIMIT",
+    "MIGRATIONS",
+    "Store",
+    "WriteSummary",
+    "export",
+    "fts_query",
+    "schema_version",
+]
