@@ -57,6 +57,16 @@ _CAMEO_RE = re.compile(r"\d{2,4}")
 _LEMMA_RE = re.compile(r"[a-z][a-z0-9.'-]*")
 
 
+# What hangs off a trigger word: particle lemmas, or particle -> lemmas of its objects.
+Particles = Iterable[str] | Mapping[str, Iterable[str]]
+
+
+def _as_mapping(particles: Particles) -> Mapping[str, Iterable[str]]:
+    if isinstance(particles, Mapping):
+        return particles
+    return {p: () for p in particles}
+
+
 @dataclass(frozen=True)
 class Mode:
     event: str
@@ -110,11 +120,22 @@ class Trigger:
         """How many constraints the row sets; the most specific matching row wins."""
         return int(self.particle is not None) + int(bool(self.objects))
 
-    def matches(self, particles: Iterable[str] = (), objects: Iterable[str] = ()) -> bool:
-        """Whether the trigger word, with these attached particles and object lemmas, fits."""
-        if self.particle is not None and self.particle not in set(particles):
+    def matches(self, particles: Particles = (), objects: Iterable[str] = ()) -> bool:
+        """Whether the trigger word fits, given what hangs off it in the parse.
+
+        `particles`: lemmas of its particle, preposition and adverb children, or a mapping from
+        each to the lemmas of that preposition's objects ({"by": {"phone"}}). `objects`: the
+        lemmas of its direct object or passive subject (VERB), or of its modifiers (NOUN).
+        """
+        attached = _as_mapping(particles)
+        if self.particle is not None and self.particle not in attached:
             return False
-        return not self.objects or not set(self.objects).isdisjoint(objects)
+        if not self.objects:
+            return True
+        candidates = set(objects)
+        if self.particle is not None:
+            candidates |= set(attached[self.particle])
+        return not candidates.isdisjoint(self.objects)
 
 
 @dataclass(frozen=True)
@@ -136,7 +157,7 @@ def _check_event(value: str, name: str, number: int, known: Iterable[str]) -> st
     known = tuple(known)
     if value not in known:
         raise _fail(name, number, f"unknown event type {short(value)}",
-                    f"expected one of {', '.join(known)}; fix or delete the row.", "E120")
+                    f"expected one of {', '.join(known)}; fix or delete the row.", "E107")
     return value
 
 
@@ -144,7 +165,7 @@ def _check_cameo(value: str, name: str, number: int) -> str:
     if not _CAMEO_RE.fullmatch(value):
         raise _fail(name, number, f"CAMEO code {short(value)} is not 2-4 digits",
                     "write it as in the CAMEO codebook, with its leading zero (e.g. 030).",
-                    "E123")
+                    "E107")
     return value
 
 
@@ -152,7 +173,7 @@ def _check_choice(value: str, column: str, allowed: tuple[str, ...], name: str,
                   number: int) -> str:
     if value not in allowed:
         raise _fail(name, number, f"{column} {short(value)} is not allowed",
-                    f"expected one of {', '.join(allowed)}.", "E124")
+                    f"expected one of {', '.join(allowed)}.", "E107")
     return value
 
 
@@ -163,7 +184,7 @@ def _check_lemma(value: str, name: str, number: int, *, words: int | None = 1) -
     ):
         shape = "one lower-case token" if words == 1 else "lower-case words"
         raise _fail(name, number, f"lemma {short(value)} is not {shape}",
-                    "write the spaCy lemma in lower case.", "E124")
+                    "write the spaCy lemma in lower case.", "E107")
     return value
 
 
@@ -179,10 +200,10 @@ def parse_event_types(rows: list[Row], *, name: str = TYPES_TABLE,
             score = float(row["intensity"])
         except ValueError:
             raise _fail(name, number, f"intensity {short(row['intensity'])} is not a number",
-                        "give a score from -10 to 10.", "E124") from None
+                        "give a score from -10 to 10.", "E107") from None
         if not -10 <= score <= 10:
             raise _fail(name, number, f"intensity {score} is outside -10 ... 10",
-                        "give a score from -10 to 10.", "E124")
+                        "give a score from -10 to 10.", "E107")
         quad = row.get("quad", "")
         if quad:
             _check_choice(quad, "quad", QUADS, name, number)
@@ -192,7 +213,7 @@ def parse_event_types(rows: list[Row], *, name: str = TYPES_TABLE,
     missing = [e for e in PLOVER_EVENTS if e not in types]
     if missing:
         raise DataFileError(f"{name}: no row for {', '.join(missing)} — every PLOVER type needs "
-                            "one row.", code="E127")
+                            "one row.", code="E107")
     return types
 
 
@@ -204,7 +225,7 @@ def parse_modes(rows: list[Row], *, name: str = MODES_TABLE) -> dict[tuple[str, 
         mode = row["mode"]
         if not re.fullmatch(r"[a-z][a-z-]*", mode):
             raise _fail(name, number, f"mode {short(mode)} is not a lower-case name",
-                        "write it as PLOVER spells it (e.g. third-party).", "E124")
+                        "write it as PLOVER spells it (e.g. third-party).", "E107")
         modes[(event, mode)] = Mode(event, mode, _check_cameo(row["cameo"], name, number),
                                     row["definition"])
     return modes
@@ -218,7 +239,7 @@ def parse_contexts(rows: list[Row], *, name: str = CONTEXTS_TABLE) -> dict[str, 
         if not re.fullmatch(r"[a-z][a-z_]*", context):
             raise _fail(name, number, f"context {short(context)} is not lower case with "
                         "underscores", "write it as PLOVER spells it (e.g. human_rights).",
-                        "E124")
+                        "E107")
         found[context] = row["definition"]
     return found
 
@@ -250,13 +271,13 @@ def parse_triggers(rows: list[Row], *, name: str = TRIGGERS_TABLE,
             allowed = [m for e, m in modes if e == event]
             raise _fail(name, number, f"mode {short(mode)} is not a mode of {event}",
                         f"expected {', '.join(allowed) if allowed else 'a blank mode'}; "
-                        "fix the mode or leave it blank.", "E121")
+                        "fix the mode or leave it blank.", "E107")
         found = tuple(split_list(row["contexts"]))
         for context in found:
             if context not in known:
                 raise _fail(name, number, f"unknown context {short(context)}",
                             f"use one of the contexts in {CONTEXTS_TABLE} or leave it blank.",
-                            "E122")
+                            "E107")
         particle = row["particle"].lower() or None
         objects = tuple(_check_lemma(o, name, number) for o in split_list(row["object"]))
         trigger = Trigger(lemma, pos, particle, objects, event, mode,
@@ -323,14 +344,14 @@ def triggers_by_lemma() -> dict[tuple[str, str], tuple[Trigger, ...]]:
     return {k: tuple(v) for k, v in groups.items()}
 
 
-def select_trigger(lemma: str, pos: str, *, particles: Iterable[str] = (),
+def select_trigger(lemma: str, pos: str, *, particles: Particles = (),
                    objects: Iterable[str] = ()) -> Trigger | None:
     """The row that codes this word: the most specific match, the earliest on a tie.
 
-    `particles` are the lemmas of the word's particle, preposition and adverb children;
-    `objects` the lemmas that can meet an object constraint (see event_verbs.tsv).
+    `particles` and `objects` are as for `Trigger.matches`; see event_verbs.tsv for the rule.
     """
-    particles, objects = frozenset(particles), frozenset(objects)
+    particles = {p: frozenset(o) for p, o in _as_mapping(particles).items()}
+    objects = frozenset(objects)
     best: Trigger | None = None
     for trigger in triggers_by_lemma().get((lemma, pos), ()):
         if trigger.matches(particles, objects) and (
@@ -394,7 +415,7 @@ def cameo_to_plover(path: str | Path) -> dict[str, CameoMapping]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise DataFileError(f"{path}: cannot read the CAMEO-to-PLOVER table ({exc.strerror}) "
-                            "— pass the path of CAMEO2PLOVER-2021.txt.", code="E126") from exc
+                            "— pass the path of CAMEO2PLOVER-2021.txt.", code="E115") from exc
     table: dict[str, CameoMapping] = {}
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
@@ -406,7 +427,7 @@ def cameo_to_plover(path: str | Path) -> dict[str, CameoMapping]:
         if match is None or event not in PLOVER_EVENTS:
             raise DataFileError(f"{path} line {number}: cannot read {short(line)}; expected "
                                 "'CODE: EVENT, mode, contexts # description' with a PLOVER "
-                                "event — fix the line or the path.", code="E126")
+                                "event — fix the line or the path.", code="E115")
         mode = cells[1] if len(cells) > 1 and cells[1] else None
         found = tuple(c.strip() for c in ",".join(cells[2:]).split(";") if c.strip())
         code = match.group("code")

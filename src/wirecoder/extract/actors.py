@@ -229,8 +229,11 @@ def find_actors(doc: Doc, *, knowledge: Knowledge | None = None) -> ActorIndex:
 
     # 1. Named institutions and metonyms, longest match first.
     matches = sorted(_org_matcher(doc, k)(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+    person_spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
     for _, start, end in matches:
         span = doc[start:end]
+        if any(s <= start and end <= e and (e - s) > (end - start) for s, e in person_spans):
+            continue  # "Wagner" inside "Therese Kayikwamba Wagner" is a surname
         code = k.organizations[span.text]
         add(f"org:{code.name}", code.name, "organization", span, code.code, code.sector)
 
@@ -262,7 +265,20 @@ def find_actors(doc: Doc, *, knowledge: Knowledge | None = None) -> ActorIndex:
         if code is not None:
             add(f"country:{code.code}", code.name, "country", span, code.code, "GOV")
 
-    # 4. Groups headed by a known noun ("Russian forces", "the foreign ministry", "protesters").
+    # 4. Other named organisations the entity recogniser found ("Kenya National Commission on
+    #    Human Rights"); their country is the one their name mentions, if any.
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or any(t.i in used for t in ent):
+            continue
+        span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+        if span.text in k.adjectives or span.text in k.demonyms or not span.text[:1].isupper():
+            continue
+        country = find_country_code(list(span), k)
+        group = k.groups.get(span.root.lemma_.lower())
+        add(f"org:{span.text}", span.text, "organization", span, country,
+            group.sector if group else None)
+
+    # 5. Groups headed by a known noun ("Russian forces", "the foreign ministry", "protesters").
     for tok in doc:
         if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in used or tok.dep_ == "compound":
             continue
@@ -280,8 +296,18 @@ def find_actors(doc: Doc, *, knowledge: Knowledge | None = None) -> ActorIndex:
         words = [t for t in pieces if t.pos_ in {"ADJ", "PROPN", "NOUN"} and t.text != "'s"]
         start = words[0].i if words else tok.i
         span = doc[start : tok.i + 1]
-        name = span.text
-        key = f"group:{country or ''}:{tok.lemma_.lower()}:{name.lower() if not country else ''}"
+        lemma = tok.lemma_.lower()
+        poss = [c for c in tok.lefts if c.dep_ == "poss" and c.pos_ != "PRON"]
+        name_start = min([start, *(p.left_edge.i for p in poss)])
+        name = doc[name_start : tok.i + 1].text
+        if country is None and not words:
+            # "the ministry", "the air force": the group already named in full, if any.
+            earlier = next((key for key in reversed(order) if key.startswith("group:")
+                            and key.split(":")[2] == lemma), None)
+            if earlier is not None:
+                add(earlier, drafts[earlier].name, drafts[earlier].kind, span)
+                continue
+        key = f"group:{country or ''}:{lemma}:{name.lower() if not country else ''}"
         add(key, name, group.kind, span, country, group.sector)
 
     actors: list[Actor] = []

@@ -129,7 +129,7 @@ class EventFinder:
             return []
         out: list[str] = []
         for t in [tok, *tok.conjuncts]:
-            actor = self.resolver.resolve(t)
+            actor = self._first_person(t) or self.resolver.resolve(t)
             if actor is None and t.dep_ != "poss":
                 # "the leaders of France" / "officials from Kenya": look one level down.
                 for child in t.children:
@@ -141,6 +141,13 @@ class EventFinder:
             if actor is not None and actor not in out:
                 out.append(actor)
         return out
+
+    def _first_person(self, tok: Token) -> str | None:
+        """"we"/"I" inside a quotation is its speaker."""
+        if tok.lower_ not in {"we", "i"}:
+            return None
+        statement = self._statement_of(tok)
+        return statement.speaker if statement is not None and statement.kind != "indirect" else None
 
     def _adjective_country(self, tok: Token) -> str | None:
         """"a Russian missile" / "Israeli strikes": the country of a nationality adjective."""
@@ -266,7 +273,7 @@ class EventFinder:
         found: list[tuple[Token, Trigger, Event]] = []
         for tok in self.doc:
             trig = match_trigger(tok)
-            if trig is None or self._in_direct_quote(tok):
+            if trig is None or (self._in_direct_quote(tok) and not self._spoken_by_we(tok)):
                 continue
             if trig.pos == "NOUN" and not self._noun_is_event(tok):
                 continue
@@ -306,6 +313,10 @@ class EventFinder:
         if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ == "VERB":
             return any(c.dep_ in {"poss", "amod", "compound"} for c in tok.children)
         return False
+
+    def _spoken_by_we(self, tok: Token) -> bool:
+        subj, _ = self.subject(tok) if tok.pos_ in {"VERB", "AUX"} else (None, False)
+        return subj is not None and self._first_person(subj) is not None
 
     def _in_direct_quote(self, tok: Token) -> bool:
         return any(s.kind == "direct" and s.start <= tok.idx < s.end for s in self.statements)

@@ -136,6 +136,7 @@ def find_places(doc: Doc, *, context_codes: list[str],
 
     places: dict[tuple[str, int | None], Place] = {}
     by_token: dict[int, Place] = {}
+    actor_places: dict[tuple[str, int | None], Place] = {}
     if dateline is not None:
         places[(dateline.name, dateline.geonameid)] = dateline
     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
@@ -149,16 +150,45 @@ def find_places(doc: Doc, *, context_codes: list[str],
         if resolved is None:
             continue
         key = (resolved.name, resolved.geonameid)
-        place = places.get(key)
+        place = places.get(key) or actor_places.get(key)
         if place is None:
-            place = places[key] = Place(**vars(resolved), mentions=[])
-        place.mentions.append(Mention(span.start_char, span.end_char, span.text))
+            place = Place(**vars(resolved), mentions=[])
+        # Every resolved name can locate an event ("against Ukraine's grid"), but only names used
+        # as locations are listed as the article's places.
+        if is_locative(span, country=resolved.precision == "country"):
+            places[key] = place
+            place.mentions.append(Mention(span.start_char, span.end_char, span.text))
+        else:
+            actor_places[key] = place
         for tok in span:
             by_token[tok.i] = place
     from .statements import dateline_end
 
     return PlaceIndex(list(places.values()), by_token, dateline, countries,
                       dateline_end(doc.text))
+
+
+LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "across", "throughout", "inside",
+                  "outside", "around", "over", "toward", "towards", "through", "via", "within",
+                  "between", "along", "off", "on", "onto", "out", "beyond", "past", "for"}
+ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dative"}
+
+
+def is_locative(span: Span, *, country: bool) -> bool:
+    """Is this name used as a location? "Russia said" and "Russia's army" name an actor;
+    "in Russia" names a place. A city counts unless it is the subject or possessor (a capital
+    standing for its government); a country only after a locative preposition."""
+    root = span.root
+    while root.dep_ in {"appos", "conj", "compound"} and root.head is not root:
+        root = root.head
+    if root.dep_ in ACTOR_DEPS:
+        return False
+    if not country:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        return True
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in {
+        "visit", "enter", "leave", "reach", "cross", "invade", "tour", "flee"}
 
 
 def _untagged_places(doc: Doc, k: Knowledge) -> list[Span]:

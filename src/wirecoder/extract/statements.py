@@ -25,6 +25,10 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PERSONAL = {"he", "she", "him", "her"}
 IMPERSONAL = {"they", "them", "it"}
 RELATIVE = {"which", "who", "that"}
+# Definite descriptions that point back to the latest named organisation ("the agency said").
+ORG_NOUNS = {"group", "agency", "organisation", "organization", "body", "alliance", "bloc",
+             "movement", "militia", "company", "firm", "network", "charity", "society",
+             "coalition", "commission", "committee", "council", "union", "association"}
 CONTENT_TRIM = " ,.;:\n\t—–-"
 
 
@@ -70,7 +74,26 @@ class SpeakerResolver:
         self.doc = doc
         self.actors = actors
         self.last_speaker: str | None = None
-        self.titles = load_knowledge().titles
+        self.k = load_knowledge()
+        self.titles = self.k.titles
+
+    def _org_heads(self) -> set[str]:
+        return {a.name.split()[-1].lower() for a in self.actors.actors
+                if a.kind in {"organization", "group"} and len(a.name.split()) > 1}
+
+    def _latest_org(self, subj: Token) -> str | None:
+        lemma = subj.lemma_.lower()
+        best: tuple[int, str] | None = None
+        for actor in self.actors.actors:
+            if actor.kind not in {"organization", "group"}:
+                continue
+            words = {w.lower() for w in actor.name.split()}
+            if lemma not in ORG_NOUNS and lemma not in words:
+                continue
+            before = [m.start for m in actor.mentions if m.end <= subj.idx]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), actor.id)
+        return best[1] if best else None
 
     def subject_of(self, cue: Token) -> Token | None:
         for tok in (cue, cue.head if cue.dep_ in {"conj", "xcomp", "advcl"} else None):
@@ -98,6 +121,8 @@ class SpeakerResolver:
         """The actor a subject (or any argument) token refers to, or None."""
         if subj.dep_ in SUBJECT_DEPS and subj.lower_ in RELATIVE and subj.head.dep_ == "relcl":
             subj = subj.head.head  # "the air force, which said" -> the air force
+        if is_unnamed_source(subj):
+            return None
         actor = self.actors.actor_of(subj)
         if actor is None:  # "Ukraine's grid operator, Ukrenergo": the apposition names it
             for child in subj.children:
@@ -110,6 +135,14 @@ class SpeakerResolver:
             actor = next((a for t in phrase if (a := self.actors.actor_of(t))), None)
         if actor is None and subj.pos_ == "PROPN":
             actor = self.actors.person_by_surname(subj.text)
+        if actor is None and subj.ent_type_ == "GPE" and subj.text in self.k.capitals:
+            # "Brussels summoned", "Washington asked": a capital standing for its government.
+            code = self.k.capitals[subj.text]
+            actor = self.actors.country_actor(subj, code, self.k.country_names.get(code, code))
+        if actor is None and subj.lemma_.lower() in ORG_NOUNS | self._org_heads() and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+            # "the society", "the agency", "the group": the latest organisation of that kind.
+            actor = self._latest_org(subj)
         if actor is None and subj.lower_ in PERSONAL:
             actor = self._salient(subj, kinds={"person"})
         elif actor is None and subj.lower_ in IMPERSONAL:
@@ -151,6 +184,23 @@ class SpeakerResolver:
             if before and (best is None or max(before) > best[0]):
                 best = (max(before), actor.id)
         return best[1] if best else None
+
+
+@cache
+def source_nouns() -> frozenset[str]:
+    return frozenset(r["lemma"].lower() for r in load_table("source_nouns.tsv", key="lemma"))
+
+
+def is_unnamed_source(tok: Token) -> bool:
+    """"a senior official", "two diplomats", "officials": a source the text does not name."""
+    if tok.lemma_.lower() not in source_nouns() or tok.pos_ != "NOUN":
+        return False
+    dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "nummod", "quantmod"}}
+    if dets & {"the", "this", "that", "his", "her", "its", "their"}:
+        return False
+    if any(c.dep_ in {"poss", "appos"} or c.ent_type_ in {"PERSON", "ORG"} for c in tok.children):
+        return False
+    return bool(dets) or tok.tag_ == "NNS"
 
 
 def _addressee(cue: Token) -> str | None:

@@ -1,0 +1,132 @@
+"""The shipped lexicon tables: size, coverage and well-formedness."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from importlib import resources
+
+import pytest
+
+from wirecoder import ontology
+from wirecoder.lexicon import parse_tsv
+from wirecoder.nlp import load_nlp
+
+CAMEO = re.compile(r"\d{2,4}")
+
+
+def builtin_rows(name: str) -> list[dict[str, str]]:
+    # Read our own file, not the user-layered view, so the checks are about what we ship.
+    text = (resources.files("wirecoder") / "data" / name).read_text(encoding="utf-8")
+    return parse_tsv(text, name=name)
+
+
+def test_lexicon_tables_sizes() -> None:
+    assert len(ontology.cue_verbs()) >= 250
+    assert len(ontology.event_triggers()) >= 250
+    assert len(ontology.contexts()) == 37
+    assert len(ontology.event_modes()) == 67
+
+
+def test_lexicon_tables_event_verbs_cover_all_16_types() -> None:
+    counts = Counter(t.event for t in ontology.event_triggers())
+    assert set(counts) == set(ontology.PLOVER_EVENTS)
+    assert min(counts.values()) >= 5, counts
+
+
+@pytest.mark.parametrize(
+    ("name", "columns"),
+    [
+        ("plover_types.tsv", ("cameo",)),
+        ("plover_modes.tsv", ("cameo",)),
+        ("event_verbs.tsv", ("cameo",)),
+    ],
+)
+def test_lexicon_tables_cameo_codes_are_2_to_4_digits(name: str, columns: tuple[str]) -> None:
+    for row in builtin_rows(name):
+        for column in columns:
+            assert CAMEO.fullmatch(row[column]), (name, row)
+
+
+def test_lexicon_tables_lemmas_are_lower_case() -> None:
+    for row in builtin_rows("cue_verbs.tsv"):
+        assert row["lemma"] == row["lemma"].lower().strip(), row
+    for trigger in ontology.event_triggers():
+        assert trigger.lemma == trigger.lemma.lower() and " " not in trigger.lemma, trigger
+        assert all(o == o.lower() for o in trigger.objects), trigger
+        assert trigger.particle is None or trigger.particle == trigger.particle.lower()
+
+
+def test_lexicon_tables_have_no_duplicate_keys() -> None:
+    keys = Counter((r["lemma"], r["pos"], r["particle"], "|".join(sorted(r["object"].split("|"))))
+                   for r in builtin_rows("event_verbs.tsv"))
+    assert [k for k, n in keys.items() if n > 1] == []
+    pairs = Counter((r["event"], r["mode"]) for r in builtin_rows("plover_modes.tsv"))
+    assert [k for k, n in pairs.items() if n > 1] == []
+    lemmas = Counter(r["lemma"] for r in builtin_rows("cue_verbs.tsv"))
+    assert [k for k, n in lemmas.items() if n > 1] == []
+
+
+def test_lexicon_tables_trigger_modes_and_contexts_are_plovers() -> None:
+    for trigger in ontology.event_triggers():
+        assert ontology.is_valid_mode(trigger.event, trigger.mode), trigger
+        assert all(ontology.is_context(c) for c in trigger.contexts), trigger
+
+
+@pytest.mark.parametrize(
+    "lemma",
+    [
+        "say", "tell", "state", "add", "note", "warn", "insist", "argue", "claim", "deny",
+        "announce", "acknowledge", "emphasize", "emphasise", "underscore", "remark", "echo",
+        "stress", "reiterate", "confirm", "explain", "predict", "complain", "concede", "admit",
+        "allege", "assert", "declare", "vow", "pledge", "promise", "urge", "suggest", "write",
+        "tweet", "post", "report", "reply", "respond", "answer", "recall", "caution", "threaten",
+        "accuse", "point out", "go on", "believe", "think", "expect", "fear", "hope", "doubt",
+        "estimate", "according to",
+    ],
+)
+def test_lexicon_tables_cue_verbs_present(lemma: str) -> None:
+    assert lemma in ontology.cue_verbs()
+
+
+@pytest.mark.parametrize(
+    ("lemma", "addressee", "kind"),
+    [
+        ("tell", "yes", "speech"),
+        ("inform", "yes", "speech"),
+        ("assure", "yes", "speech"),
+        ("remind", "yes", "speech"),
+        ("warn", "optional", "speech"),
+        ("say", "no", "speech"),
+        ("tweet", "no", "writing"),
+        ("believe", "no", "cognition"),
+        ("report", "no", "reporting"),
+    ],
+)
+def test_lexicon_tables_cue_verb_columns(lemma: str, addressee: str, kind: str) -> None:
+    cue = ontology.cue_verbs()[lemma]
+    assert (cue.addressee, cue.kind) == (addressee, kind)
+    assert cue.that_clause
+
+
+def test_lexicon_tables_everyday_verbs_are_not_bare_triggers() -> None:
+    # Precision: these verbs are events only with a particle or object constraint, if at all.
+    bare = {(t.lemma, t.pos) for t in ontology.event_triggers()
+            if t.particle is None and not t.objects}
+    for lemma in ("say", "see", "make", "take", "hold", "give", "call", "release", "open",
+                  "close", "cut", "send", "warn", "seize", "ban", "reach", "use", "issue"):
+        assert (lemma, "VERB") not in bare, lemma
+    assert ("strike", "NOUN") not in bare  # labour strike or air strike: needs a modifier
+
+
+def test_lexicon_tables_trigger_lemmas_are_spacy_lemmas() -> None:
+    # A trigger must be the lemma spaCy gives the word, or it can never match. load_nlp caches
+    # the pipeline, so this shares the session's one load.
+    nlp = load_nlp()
+    triggers = ontology.event_triggers()
+    words = sorted({t.lemma for t in triggers} | {o for t in triggers for o in t.objects})
+    # "the" keeps -ing nouns ("the shelling") nouns, as they are in news text.
+    docs = nlp.pipe(f"They saw the {w} there." for w in words)
+    wrong = [(w, doc[3].lemma_) for w, doc in zip(words, docs, strict=True)
+             if len(doc) != 6 or doc[3].lemma_ != w]
+    assert wrong == []
