@@ -285,29 +285,34 @@ def find_actors(doc: Doc, *, knowledge: Knowledge | None = None) -> ActorIndex:
         group = k.groups.get(tok.lemma_.lower()) or k.groups.get(tok.lower_)
         if group is None:
             continue
-        mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound", "nmod", "poss", "nummod"}
-                and c.i not in used]
+        all_mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound", "nmod", "poss"}
+                    and c.pos_ not in {"PRON", "DET"}]
+        mods = [c for c in all_mods if c.i not in used]
         pieces = [t for m in mods for t in m.subtree if t.i < tok.i and t.pos_ != "DET"]
         country = group.code or find_country_code(pieces, k)
         if country is None:
-            for c in tok.lefts:
-                if c.dep_ == "poss" and c.i in used:
-                    country = _code_of_token(c, drafts, order)
+            for c in all_mods:
+                if c.i in used:  # "Russia's army", "U.N. officials"
+                    country = _code_of_token(c, drafts, order) or country
         words = [t for t in pieces if t.pos_ in {"ADJ", "PROPN", "NOUN"} and t.text != "'s"]
         start = words[0].i if words else tok.i
         span = doc[start : tok.i + 1]
         lemma = tok.lemma_.lower()
-        poss = [c for c in tok.lefts if c.dep_ == "poss" and c.pos_ != "PRON"]
-        name_start = min([start, *(p.left_edge.i for p in poss)])
+        # The name keeps every modifier, even those that are actors of their own
+        # ("Russia's Defence Ministry", "U.N. officials"); the mention covers only the rest.
+        name_start = min([start, *(m.left_edge.i for m in all_mods)])
+        while doc[name_start].pos_ == "DET":
+            name_start += 1
         name = doc[name_start : tok.i + 1].text
-        if country is None and not words:
-            # "the ministry", "the air force": the group already named in full, if any.
+        if country is None:
+            # "the ministry", "the interior ministry": the group already named in full, if any.
             earlier = next((key for key in reversed(order) if key.startswith("group:")
-                            and key.split(":")[2] == lemma), None)
+                            and key.split(":")[2] == lemma
+                            and drafts[key].name.lower().endswith(name.lower())), None)
             if earlier is not None:
                 add(earlier, drafts[earlier].name, drafts[earlier].kind, span)
                 continue
-        key = f"group:{country or ''}:{lemma}:{name.lower() if not country else ''}"
+        key = f"group:{country or ''}:{lemma}:{name.lower()}"
         add(key, name, group.kind, span, country, group.sector)
 
     actors: list[Actor] = []

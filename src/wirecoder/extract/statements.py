@@ -305,12 +305,15 @@ def find_statements(doc: Doc, actors: ActorIndex) -> list[StatementDraft]:
 
     # 1. Direct quotations, with the cue after the quote or before it.
     previous: StatementDraft | None = None
+    fragments: list[tuple[Quote, Token]] = []  # quotes inside reported speech: mixed, below
     for q in quotes:
         cue = _cue_near_quote(doc, q, in_quote)
+        if cue is not None and _is_relative_cue(cue):
+            continue  # "what it called “X”" labels a phrase; it reports no statement
         if cue is not None:
-            kind = "mixed" if _introduced_by_that(doc, q) else "direct"
-            if kind == "mixed":
-                continue  # handled with reported speech below, which keeps the marks
+            if not _stands_alone(doc, q, cue):
+                fragments.append((q, cue))
+                continue
             emit("direct", cue, resolver.subject_of(cue), q.inner_start, q.inner_end)
             used_cues.add(cue.i)
             covered.append((q.start, q.end))
@@ -346,6 +349,19 @@ def find_statements(doc: Doc, actors: ActorIndex) -> list[StatementDraft]:
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             _according_to(doc, tok, resolver, emit, in_quote)
+    for q, cue in fragments:
+        if any(d.statement.start <= q.inner_start < d.statement.end for d in drafts):
+            continue
+        # 'called the agreement “an important step”': the reported words run from after the
+        # cue (and its "that") to the end of the quotation, marks kept.
+        after = cue.i + 1
+        while after < len(doc) and (doc[after].lower_ in {"that", ",", ":"} or
+                                    doc[after].dep_ in {"prt"}):
+            after += 1
+        start = doc[after].idx if after < len(doc) else q.start
+        if start > q.start:
+            start = q.start
+        emit("mixed", cue, resolver.subject_of(cue), start, q.end)
 
     drafts.sort(key=lambda d: d.statement.start)
     for n, d in enumerate(drafts, 1):
@@ -392,9 +408,25 @@ def _cue_near_quote(doc: Doc, q: Quote, in_quote) -> Token | None:
     return None
 
 
-def _introduced_by_that(doc: Doc, q: Quote) -> bool:
-    before = doc.text[max(0, q.start - 6) : q.start].strip().lower()
-    return before.endswith("that")
+def _is_relative_cue(cue: Token) -> bool:
+    return any(c.lower_ in {"what", "which"} and c.dep_ in {"dobj", "nsubj", "nsubjpass"}
+               for c in cue.children) or cue.dep_ == "relcl" and any(
+        c.lower_ == "what" for c in cue.children)
+
+
+def _stands_alone(doc: Doc, q: Quote, cue: Token) -> bool:
+    """A direct quotation stands on its own beside its cue: '"...," he said' with the quote
+    opening its sentence, or 'he said: "..."' with only a comma or colon between. Otherwise
+    the quotation is a fragment inside reported speech, which makes a mixed statement."""
+    if cue.idx > q.start:  # cue after the quote
+        first = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+        if first is None:
+            return True
+        sent_start = max(first[0].sent.start_char, dateline_end(doc.text))
+        lead = doc.text[sent_start : q.start].strip(" \n—–-")
+        return lead == "" or lead.endswith((".", "”", '"', ":"))
+    between = doc.text[cue.idx + len(cue.text) : q.start].strip()
+    return between.endswith((",", ":")) or between == ""
 
 
 def _continues(doc: Doc, previous: StatementDraft, q: Quote) -> bool:
