@@ -11,25 +11,17 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections import defaultdict
-from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import load_table, split_list
 from ..model import Event, EventPlace, Span, Statement
+from ..ontology import Trigger, intensity, select_trigger, triggers_by_lemma
 from .actors import ActorIndex
 from .dates import parse_published, resolve_date
 from .knowledge import load_knowledge
 from .places import PlaceIndex, as_event_place
 from .statements import SpeakerResolver, _date_token, is_cue
 
-INTENSITY = {
-    "AGREE": 2.5, "CONSULT": 2.5, "SUPPORT": 5.0, "CONCEDE": 4.5, "COOPERATE": 9.5, "AID": 10.0,
-    "RETREAT": 6.5, "REQUEST": 0.0, "ACCUSE": -3.0, "REJECT": -2.0, "THREATEN": -3.5,
-    "PROTEST": -5.0, "SANCTION": -6.0, "MOBILIZE": -5.5, "COERCE": -7.0, "ASSAULT": -9.0,
-}
 VERBAL = {"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 RECIPROCAL = {"CONSULT", "COOPERATE"}
 # Verbs whose complement is the content of a speech act, not a separate event.
@@ -45,43 +37,29 @@ RECIPIENT_PREPS = {"against", "on", "to", "with", "at", "toward", "towards", "in
 NEGATING_HEADS = {"deny", "reject", "dismiss", "fail", "refuse"}
 
 
-@dataclass(frozen=True)
-class Trigger:
-    lemma: str
-    pos: str
-    particle: str | None
-    objects: frozenset[str]
-    event: str
-    mode: str | None
-    cameo: str | None
-    contexts: tuple[str, ...]
-
-    @property
-    def specificity(self) -> int:
-        return (2 if self.objects else 0) + (1 if self.particle else 0)
+def _particles(tok: Token) -> dict[str, set[str]]:
+    """Particles, prepositions and adverbs hanging off a word, each with its objects' lemmas.
+    A preposition whose object is a date or time ("called on Friday") is not a particle."""
+    out: dict[str, set[str]] = {}
+    for child in tok.children:
+        if child.dep_ not in {"prt", "prep", "advmod", "agent", "dative"}:
+            continue
+        objs = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+        if objs and all(o.ent_type_ in {"DATE", "TIME"} for o in objs):
+            continue
+        out.setdefault(child.lemma_.lower(), set()).update(o.lemma_.lower() for o in objs)
+    return out
 
 
-@cache
-def trigger_table() -> dict[tuple[str, str], list[Trigger]]:
-    table: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
-    rows = load_table("event_verbs.tsv", required=("lemma", "pos", "event"))
-    for r in rows:
-        trig = Trigger(
-            lemma=r["lemma"].lower(), pos=r["pos"].upper(), particle=r.get("particle") or None,
-            objects=frozenset(o.lower() for o in split_list(r.get("object", ""))),
-            event=r["event"], mode=r.get("mode") or None, cameo=r.get("cameo") or None,
-            contexts=tuple(split_list(r.get("contexts", ""))),
-        )
-        table[(trig.lemma, trig.pos)].append(trig)
-    for key in table:
-        table[key].sort(key=lambda t: -t.specificity)
-    return dict(table)
-
-
-def _objects(tok: Token) -> list[Token]:
-    objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
-    objs += [g for o in list(objs) for g in o.conjuncts]
-    return objs
+def _object_lemmas(tok: Token, pos: str) -> set[str]:
+    if pos == "VERB":
+        objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
+        objs += [g for o in list(objs) for g in o.conjuncts]
+        return {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        mods |= {g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"}
+    return mods
 
 
 def _preps(tok: Token) -> list[Token]:
@@ -89,25 +67,18 @@ def _preps(tok: Token) -> list[Token]:
 
 
 def match_trigger(tok: Token) -> Trigger | None:
-    pos = "VERB" if tok.pos_ in {"VERB", "AUX"} else "NOUN" if tok.pos_ in {"NOUN", "PROPN"} else None
-    if pos is None:
+    """The event-lexicon row this word triggers, if any (see event_verbs.tsv for the rule)."""
+    if tok.pos_ in {"VERB", "AUX"}:
+        pos = "VERB"
+    elif tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ != "compound":
+        pos = "NOUN"
+    else:
         return None
-    candidates = trigger_table().get((tok.lemma_.lower(), pos))
-    if not candidates:
+    lemma = tok.lemma_.lower()
+    if (lemma, pos) not in triggers_by_lemma():
         return None
-    obj_lemmas = {o.lemma_.lower() for o in _objects(tok)}
-    if pos == "NOUN":  # "arms embargo", "humanitarian aid": modifiers play the object's part
-        obj_lemmas |= {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod"}}
-        if tok.head.pos_ == "VERB":
-            obj_lemmas.add(tok.head.lemma_.lower())
-    particles = {p.lower_ for p in _preps(tok)}
-    for trig in candidates:
-        if trig.particle and trig.particle.lower() not in particles:
-            continue
-        if trig.objects and not (trig.objects & obj_lemmas):
-            continue
-        return trig
-    return None
+    return select_trigger(lemma, pos, particles=_particles(tok),
+                          objects=_object_lemmas(tok, pos))
 
 
 class EventFinder:
@@ -275,7 +246,8 @@ class EventFinder:
             trig = match_trigger(tok)
             if trig is None or (self._in_direct_quote(tok) and not self._spoken_by_we(tok)):
                 continue
-            if trig.pos == "NOUN" and not self._noun_is_event(tok):
+            if trig.pos == "NOUN" and (not self._noun_is_event(tok) or (
+                    tok.dep_ in {"dobj", "attr"} and match_trigger(tok.head) is not None)):
                 continue
             actor, recip = self.arguments(tok, trig)
             if not actor:
@@ -294,7 +266,7 @@ class EventFinder:
                 contexts=list(trig.contexts), actor=actor, recipient=recip,
                 event_text=tok.text, sentence=Span(sent.start_char, sent.end_char),
                 place=self._place(tok, trig, statement, actor), date=date, date_raw=date_raw,
-                cameo=cameo, intensity=INTENSITY.get(kind),
+                cameo=cameo, intensity=intensity(kind),
                 statement=statement.id if statement else None,
                 confidence=self._confidence(trig, actor, recip),
                 trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
