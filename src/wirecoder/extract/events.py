@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import load_table
 from ..model import Event, EventPlace, Span, Statement
 from ..ontology import Trigger, intensity, select_trigger, triggers_by_lemma
 from .actors import ActorIndex
@@ -34,7 +36,27 @@ LIGHT_VERBS = {"hold", "conduct", "launch", "carry", "stage", "begin", "resume",
                "join", "host", "announce", "order", "mount", "continue", "have", "make", "give",
                "issue", "deliver", "send", "provide", "approve", "unveil", "lead", "attend"}
 RECIPIENT_PREPS = {"against", "on", "to", "with", "at", "toward", "towards", "into", "from"}
-NEGATING_HEADS = {"deny", "reject", "dismiss", "fail", "refuse"}
+# Threatened acts and the THREATEN mode they become ("" is the default for the type).
+THREAT_MODES = {
+    "ASSAULT": {"": "violence"},
+    "COERCE": {"": "restrict", "arrest": "arrest", "deport": "expel", "seize": "territory"},
+    "SANCTION": {"": "restrict", "expel": "expel", "discontinue": "relations"},
+}
+# Acts whose announced negation is a refusal, and the REJECT mode it takes.
+REFUSALS = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "AGREE": "change",
+            "CONCEDE": "change", "RETREAT": "yield"}
+PROTEST_SECTORS = {"CVL", "EDU", "LAB", "OPP", "SOC"}
+TWO_PARTY_NOUNS = {"side", "country", "leader", "nation", "government", "party", "man",
+                   "president", "minister", "delegation", "capital"}
+
+
+WARNING_CUES = {"warn", "threaten", "vow"}
+
+
+@cache
+def threat_nouns() -> dict[str, str]:
+    rows = load_table("threat_nouns.tsv", required=("lemma", "mode"), key="lemma")
+    return {r["lemma"].lower(): r["mode"] for r in rows}
 
 
 def _particles(tok: Token) -> dict[str, set[str]]:
@@ -91,6 +113,7 @@ class EventFinder:
         self.published = published
         self.resolver = SpeakerResolver(doc, actors)
         self.k = load_knowledge()
+        self.last_parties: list[str] = []
 
     # --- arguments ----------------------------------------------------------------------
     def actors_of(self, tok: Token | None, *, adjective: bool = False) -> list[str]:
@@ -98,6 +121,8 @@ class EventFinder:
         `adjective`, a nationality adjective names the actor ("a Russian missile struck")."""
         if tok is None:
             return []
+        if self._two_parties(tok):
+            return list(self.last_parties)
         out: list[str] = []
         for t in [tok, *tok.conjuncts]:
             actor = self._first_person(t) or self.resolver.resolve(t)
@@ -113,6 +138,14 @@ class EventFinder:
                 out.append(actor)
         return out
 
+    def _two_parties(self, tok: Token) -> bool:
+        """"the two sides", "both countries": the parties of the latest two-party event."""
+        if tok.lemma_.lower() not in TWO_PARTY_NOUNS and tok.lower_ not in {"two", "both"}:
+            return False
+        mods = {c.lower_ for c in tok.children if c.dep_ in {"nummod", "det", "predet"}}
+        return len(self.last_parties) >= 2 and (bool(mods & {"two", "both"}) or
+                                                tok.lower_ in {"two", "both"})
+
     def _first_person(self, tok: Token) -> str | None:
         """"we"/"I" inside a quotation is its speaker."""
         if tok.lower_ not in {"we", "i"}:
@@ -122,7 +155,7 @@ class EventFinder:
 
     def _adjective_country(self, tok: Token) -> str | None:
         """"a Russian missile" / "Israeli strikes": the country of a nationality adjective."""
-        for child in tok.children:
+        for child in (t for left in tok.lefts for t in left.subtree):
             if child.dep_ in {"amod", "compound", "nmod"}:
                 code = self.k.adjectives.get(child.text) or self.k.adjectives.get(
                     child.text.rstrip("s"))
@@ -231,13 +264,51 @@ class EventFinder:
         return any(c.dep_ == "advcl" and any(g.lower_ in {"if", "unless"} for g in c.children)
                    for c in tok.children)
 
+    def recode(self, trig: Trigger, modality: str, actor: list[str], recip: list[str],
+               statement: Statement | None, tok: Token
+               ) -> tuple[str, str | None, str | None, str, list[str], list[str]]:
+        """PLOVER's conversions, applied to the coded event itself:
+        promised aid or cooperation is AGREE; a threat of force is THREATEN, not a future
+        ASSAULT; a refusal to meet or help is REJECT, not a negated CONSULT; violence and
+        blockades by protesters are PROTEST."""
+        event, mode, cameo = trig.event, trig.mode, trig.cameo
+        if modality == "future" and event in {"AID", "COOPERATE"}:
+            return "AGREE", None, "030", "asserted", actor, recip
+        if modality in {"future", "hypothetical"} and event in THREAT_MODES and \
+                self._speaker_side(statement, actor, tok):
+            speaker = [statement.speaker] if statement and statement.speaker else actor
+            threat = THREAT_MODES[event].get(mode or "", THREAT_MODES[event][""])
+            return "THREATEN", threat, "138" if threat == "violence" else "130", "asserted", \
+                speaker, recip
+        if modality == "negated" and event in REFUSALS and self._announced(tok):
+            return "REJECT", REFUSALS[event], "120", "asserted", actor, recip
+        if event in {"ASSAULT", "COERCE"} and self._protesters(actor):
+            riot = event == "ASSAULT"
+            return "PROTEST", "riot" if riot else "obstruct", "145" if riot else "144", \
+                modality, actor, recip
+        return event, mode, cameo, modality, actor, recip
+
+    def _speaker_side(self, statement: Statement | None, actor: list[str], tok: Token) -> bool:
+        """Is the act threatened by the one who speaks of it (or by their own side)?"""
+        if statement is None or statement.speaker is None:
+            return False
+        if statement.speaker in actor:
+            return True
+        speaker = self.actors.get(statement.speaker)
+        sides = {a.country for i in actor if (a := self.actors.get(i))}
+        return speaker is not None and speaker.country is not None and speaker.country in sides
+
     @staticmethod
-    def convert(trig: Trigger, modality: str) -> tuple[str, str | None, str | None, str]:
-        """PLOVER's conversions: promised aid or cooperation is AGREE (asserted), not a
-        future AID/COOPERATE."""
-        if modality == "future" and trig.event in {"AID", "COOPERATE"}:
-            return "AGREE", None, "030", "asserted"
-        return trig.event, trig.mode, trig.cameo, modality
+    def _announced(tok: Token) -> bool:
+        """"will not attend", "would not send": a refusal, not a report that nothing happened."""
+        verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+        aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        return bool(aux & (FUTURE_AUX | {"would"}))
+
+    def _protesters(self, actor: list[str]) -> bool:
+        found = [a for i in actor if (a := self.actors.get(i))]
+        return bool(found) and all(a.kind == "group" and a.sector in PROTEST_SECTORS
+                                   for a in found)
 
     # --- the whole document -------------------------------------------------------------
     def find(self) -> list[Event]:
@@ -260,7 +331,8 @@ class EventFinder:
             if date is None and statement is not None and trig.event in VERBAL:
                 date = statement.date
             sent = tok.sent
-            kind, mode, cameo, modality = self.convert(trig, self.modality(tok, date, date_raw))
+            kind, mode, cameo, modality, actor, recip = self.recode(
+                trig, self.modality(tok, date, date_raw), actor, recip, statement, tok)
             event = Event(
                 id="", event=kind, mode=mode, modality=modality,  # type: ignore[arg-type]
                 contexts=list(trig.contexts), actor=actor, recipient=recip,
@@ -272,11 +344,52 @@ class EventFinder:
                 trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
             )
             found.append((tok, trig, event))
+            if len(set(event.actor) | set(event.recipient)) >= 2:
+                self.last_parties = list(dict.fromkeys(event.actor + event.recipient))
+        found += self._warnings(found)
+        found.sort(key=lambda f: f[0].i)
         events = self._drop_embedded(found)
         events = self._dedupe(events)
         for n, e in enumerate(events, 1):
             e.id = f"e{n}"
         return events
+
+    def _warnings(self, found: list[tuple[Token, Trigger, Event]]
+                  ) -> list[tuple[Token, Trigger, Event]]:
+        """A warning of a future or conditional act of force is a THREATEN event by the one
+        who warns: "warned that its forces would deliver an overwhelming response"."""
+        out = []
+        coded = {tok.i for tok, _, _ in found}
+        nouns = threat_nouns()
+        for tok in self.doc:
+            if tok.lemma_.lower() not in WARNING_CUES or tok.i in coded or not is_cue(tok):
+                continue
+            for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+                words = list(clause.subtree)
+                modal = any(w.dep_ == "aux" and w.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX
+                            for w in words)
+                threat = next((nouns[w.lemma_.lower()] for w in words
+                               if w.pos_ == "NOUN" and w.lemma_.lower() in nouns), None)
+                subj, _ = self.subject(tok)
+                actor = self.actors_of(subj)
+                if not (modal and threat and actor):
+                    continue
+                trig = Trigger(lemma=tok.lemma_.lower(), pos="VERB", particle=None, objects=(),
+                               event="THREATEN", mode=threat, cameo="138" if threat ==
+                               "violence" else "130", contexts=())
+                statement = self._statement_of(tok)
+                sent = tok.sent
+                out.append((tok, trig, Event(
+                    id="", event="THREATEN", mode=threat, modality="asserted", contexts=[],
+                    actor=actor, recipient=[], event_text=tok.text,
+                    sentence=Span(sent.start_char, sent.end_char),
+                    place=self._place(tok, trig, statement, actor),
+                    date=statement.date if statement else None, date_raw=None,
+                    cameo=trig.cameo, intensity=intensity("THREATEN"),
+                    statement=statement.id if statement else None, confidence=0.6,
+                    trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text))))
+                break
+        return out
 
     def _noun_is_event(self, tok: Token) -> bool:
         """A nominal trigger is coded only when the sentence reports it as happening."""
