@@ -114,6 +114,11 @@ class EventFinder:
         self.resolver = SpeakerResolver(doc, actors)
         self.k = load_knowledge()
         self.last_parties: list[str] = []
+        # Tokens of names used as locations ("in Kyiv"), as opposed to actors ("Kyiv said").
+        starts = {m.start for p in places.places for m in p.mentions}
+        self.locative = {t.i for t in doc if t.idx in starts or (
+            t.i > 0 and doc[t.i - 1].i in self.places.by_token and t.i in self.places.by_token
+            and doc[t.i - 1].idx in starts)}
 
     # --- arguments ----------------------------------------------------------------------
     def actors_of(self, tok: Token | None, *, adjective: bool = False) -> list[str]:
@@ -323,16 +328,11 @@ class EventFinder:
             actor, recip = self.arguments(tok, trig)
             if not actor:
                 continue
-            date_tok = _date_token(tok if trig.pos == "VERB" else tok.head)
-            future = any(c.lower_ in FUTURE_AUX for c in tok.children)
-            date_raw = self._date_text(date_tok)
-            date = resolve_date(date_raw, self.published, future=future) if date_raw else None
             statement = self._statement_of(tok)
-            if date is None and statement is not None and trig.event in VERBAL:
-                date = statement.date
+            date_raw, date, modality = self._when(tok, trig, statement)
             sent = tok.sent
             kind, mode, cameo, modality, actor, recip = self.recode(
-                trig, self.modality(tok, date, date_raw), actor, recip, statement, tok)
+                trig, modality, actor, recip, statement, tok)
             event = Event(
                 id="", event=kind, mode=mode, modality=modality,  # type: ignore[arg-type]
                 contexts=list(trig.contexts), actor=actor, recipient=recip,
@@ -391,6 +391,35 @@ class EventFinder:
                 break
         return out
 
+    def _when(self, tok: Token, trig: Trigger, statement: Statement | None
+              ) -> tuple[str | None, str | None, str]:
+        """(date_raw, date, modality). The date attached to the trigger, else a date expression
+        elsewhere in its sentence, else (verbal events) the date of the statement carrying it.
+        Weekdays point forward for future or conditional acts, so modality comes first."""
+        date_tok = _date_token(tok if trig.pos == "VERB" else tok.head)
+        if date_tok is None:
+            date_tok = self._sentence_date(tok)
+        date_raw = self._date_text(date_tok)
+        modality = self.modality(tok, None, date_raw)
+        ahead = modality in {"future", "hypothetical"}
+        date = resolve_date(date_raw, self.published, future=ahead) if date_raw else None
+        if date is None and statement is not None and trig.event in VERBAL:
+            date = statement.date
+        return date_raw, date, self.modality(tok, date, date_raw)
+
+    def _sentence_date(self, tok: Token) -> Token | None:
+        """The one day-level date expression of the trigger's clause, if it has exactly one."""
+        head = tok
+        while head.dep_ in {"xcomp", "conj", "advcl", "dobj", "pobj", "prep"} and head.head is not head:
+            head = head.head
+        dates = {e.start: e for e in self.doc.ents
+                 if e.label_ == "DATE" and head.left_edge.i <= e.start <= head.right_edge.i
+                 and e.start_char >= self.places.dateline_end}
+        if len(dates) != 1:
+            return None
+        ent = next(iter(dates.values()))
+        return ent[0] if resolve_date(ent.text, self.published) else None
+
     def _noun_is_event(self, tok: Token) -> bool:
         """A nominal trigger is coded only when the sentence reports it as happening."""
         if tok.dep_ in {"dobj", "attr"} and tok.head.lemma_.lower() in LIGHT_VERBS:
@@ -430,22 +459,27 @@ class EventFinder:
                     for g in prep.subtree:
                         if g.i in self.places.by_token:
                             return as_event_place(self.places.by_token[g.i])
+        dateline = self.places.dateline
+        lead = dateline is not None and tok.sent.start_char <= self.places.dateline_end
+        countries = {a.country for i in actor if (a := self.actors.get(i))} - {None}
+        at_home = dateline is not None and (lead or dateline.country in countries or
+                                            not countries)
         if trig.event in VERBAL:
             if statement is not None and statement.place:
                 for place in self.places.places:
                     if any(m.text == statement.place for m in place.mentions):
                         return as_event_place(place)
-            return None
+            return as_event_place(dateline) if at_home and lead else None
         subject, _ = self.subject(verb) if verb.pos_ in {"VERB", "AUX"} else (None, False)
         skip = {t.i for t in subject.subtree} if subject is not None else set()
-        for g in verb.subtree:
-            if g.i not in skip and g.i in self.places.by_token:
-                return as_event_place(self.places.by_token[g.i])
-        dateline = self.places.dateline
-        if dateline is not None:
-            countries = {a.country for i in actor if (a := self.actors.get(i))}
-            if dateline.country in countries:
-                return as_event_place(dateline)
+        inside = [g for g in verb.subtree if g.i not in skip and g.i in self.places.by_token]
+        located = [g for g in inside if g.i in self.locative]
+        if located:
+            return as_event_place(self.places.by_token[located[0].i])
+        if at_home:
+            return as_event_place(dateline)
+        if inside:
+            return as_event_place(self.places.by_token[inside[0].i])
         return None
 
     @staticmethod
