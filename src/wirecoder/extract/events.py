@@ -77,11 +77,25 @@ def _object_lemmas(tok: Token, pos: str) -> set[str]:
     if pos == "VERB":
         objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
         objs += [g for o in list(objs) for g in o.conjuncts]
+        # "held a round of talks", "two days of talks": the noun after "of" counts too
+        objs += [g for o in list(objs) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"]
         return {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
         mods |= {g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"}
     return mods
+
+
+def host_verb(tok: Token) -> Token | None:
+    """The light verb a nominal trigger is the object of: "held talks", "held a round of
+    talks", "launched a wave of strikes"."""
+    head = tok
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        head = head.head.head
+    if head.dep_ in {"dobj", "attr"} and head.head.lemma_.lower() in LIGHT_VERBS:
+        return head.head
+    return None
 
 
 def _preps(tok: Token) -> list[Token]:
@@ -143,6 +157,15 @@ class EventFinder:
                 out.append(actor)
         return out
 
+    def _host_country(self, tok: Token) -> list[str]:
+        """The country of the place visited ("visited Kyiv", "travel to Berlin")."""
+        for g in tok.subtree:
+            place = self.places.by_token.get(g.i)
+            if place is not None and place.country and place.country in self.k.country_names:
+                return [self.actors.country_actor(g, place.country,
+                                                  self.k.country_names[place.country])]
+        return []
+
     def _two_parties(self, tok: Token) -> bool:
         """"the two sides", "both countries": the parties of the latest two-party event."""
         if tok.lemma_.lower() not in TWO_PARTY_NOUNS and tok.lower_ not in {"two", "both"}:
@@ -202,9 +225,9 @@ class EventFinder:
                     for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                         recip += self.actors_of(pobj)
         else:
-            head = tok.head
+            head = host_verb(tok) or tok.head
             actor = []
-            if tok.dep_ in {"dobj", "attr"} and head.pos_ == "VERB":
+            if head.pos_ == "VERB":
                 subj, _ = self.subject(head)
                 actor = self.actors_of(subj, adjective=True)
             for child in tok.children:
@@ -219,6 +242,8 @@ class EventFinder:
                     if prep.lower_ == "by":
                         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                             actor = actor or self.actors_of(pobj)
+        if trig.mode == "visit" and not recip:
+            recip = self._host_country(tok)
         recip = [r for r in dict.fromkeys(recip) if r not in actor]
         if trig.event in RECIPROCAL and trig.mode != "visit":
             return list(dict.fromkeys(actor + recip)), []
@@ -323,7 +348,7 @@ class EventFinder:
             if trig is None or (self._in_direct_quote(tok) and not self._spoken_by_we(tok)):
                 continue
             if trig.pos == "NOUN" and (not self._noun_is_event(tok) or (
-                    tok.dep_ in {"dobj", "attr"} and match_trigger(tok.head) is not None)):
+                    (verb := host_verb(tok)) is not None and match_trigger(verb) is not None)):
                 continue
             actor, recip = self.arguments(tok, trig)
             if not actor:
@@ -422,7 +447,7 @@ class EventFinder:
 
     def _noun_is_event(self, tok: Token) -> bool:
         """A nominal trigger is coded only when the sentence reports it as happening."""
-        if tok.dep_ in {"dobj", "attr"} and tok.head.lemma_.lower() in LIGHT_VERBS:
+        if host_verb(tok) is not None:
             return True
         if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ == "VERB":
             return any(c.dep_ in {"poss", "amod", "compound"} for c in tok.children)
@@ -491,21 +516,27 @@ class EventFinder:
 
     @staticmethod
     def _drop_embedded(found: list[tuple[Token, Trigger, Event]]) -> list[Event]:
-        """Drop triggers that are only the content of a verbal event ("agreed to meet")."""
-        verbal = {tok.i for tok, trig, _ in found if trig.event in EMBEDDING}
-        out = []
+        """Drop triggers that are only the content of a verbal event ("agreed to meet") —
+        except a concession agreed or offered ("agreed to lift a ban"), which PLOVER codes as
+        the CONCEDE itself, in place of the AGREE."""
+        verbal = {tok.i: event for tok, trig, event in found if trig.event in EMBEDDING}
+        dropped: set[int] = set()
         for tok, _, event in found:
-            head, embedded = tok, False
+            head = tok
             for _ in range(3):
                 if head.dep_ not in {"xcomp", "pcomp", "pobj", "prep", "ccomp"}:
                     break
                 head = head.head
                 if head.i in verbal:
-                    embedded = True
+                    outer = verbal[head.i]
+                    if outer.event == "AGREE" and event.event == "CONCEDE" and head.dep_ != "ccomp":
+                        event.modality = "asserted"
+                        event.actor = event.actor or outer.actor
+                        dropped.add(id(outer))
+                    else:
+                        dropped.add(id(event))
                     break
-            if not embedded:
-                out.append(event)
-        return out
+        return [event for _, _, event in found if id(event) not in dropped]
 
     @staticmethod
     def _dedupe(events: list[Event]) -> list[Event]:
