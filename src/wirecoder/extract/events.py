@@ -51,6 +51,27 @@ TWO_PARTY_NOUNS = {"side", "country", "leader", "nation", "government", "party",
 
 
 WARNING_CUES = {"warn", "threaten", "vow"}
+# Background well before publication is historical (the guidelines: about two months).
+HISTORICAL_DAYS = 60
+MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+
+
+def latest_day(raw: str) -> datetime.date | None:
+    """The last day a month- or year-level expression can mean: "January 2019" -> 2019-01-31,
+    "between November 2023 and early 2025" -> 2025-12-31, "2022-23" -> 2023-12-31."""
+    years = [int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", raw)]
+    years += [2000 + int(y) for y in re.findall(r"\b20\d\d-(\d\d)\b", raw)]
+    if not years:
+        return None
+    year = max(years)
+    pairs = [(int(y), MONTHS[m[:3].lower()]) for m, y in re.findall(
+        r"\b([A-Za-z]{3,})\.?\s+(?:\d{1,2},?\s+)?(\d{4})\b", raw) if m[:3].lower() in MONTHS]
+    month = max((m for y, m in pairs if y == year), default=None)
+    if month is not None:
+        nxt = datetime.date(year + (month == 12), month % 12 + 1, 1)
+        return nxt - datetime.timedelta(days=1)
+    return datetime.date(year, 12, 31)
 
 
 @cache
@@ -152,7 +173,9 @@ class EventFinder:
                         for g in child.subtree:
                             actor = actor or self.actors.actor_of(g)
             if actor is None and adjective:
-                actor = self._adjective_country(t)
+                # "U.S. and British warplanes struck": every nationality is an actor
+                out += [a for a in self._adjective_countries(t) if a not in out]
+                continue
             if actor is not None and actor not in out:
                 out.append(actor)
         return out
@@ -182,14 +205,22 @@ class EventFinder:
         return statement.speaker if statement is not None and statement.kind != "indirect" else None
 
     def _adjective_country(self, tok: Token) -> str | None:
-        """"a Russian missile" / "Israeli strikes": the country of a nationality adjective."""
+        """"a Russian missile" / "Israeli strikes": the country of a nationality adjective
+        (the first; `_adjective_countries` gives them all)."""
+        found = self._adjective_countries(tok)
+        return found[0] if found else None
+
+    def _adjective_countries(self, tok: Token) -> list[str]:
+        out: list[str] = []
         for child in (t for left in tok.lefts for t in left.subtree):
-            if child.dep_ in {"amod", "compound", "nmod"}:
+            if child.dep_ in {"amod", "compound", "nmod", "conj"}:
                 code = self.k.adjectives.get(child.text) or self.k.adjectives.get(
                     child.text.rstrip("s"))
                 if code and code in self.k.country_names:
-                    return self.actors.country_actor(child, code, self.k.country_names[code])
-        return None
+                    actor = self.actors.country_actor(child, code, self.k.country_names[code])
+                    if actor not in out:
+                        out.append(actor)
+        return out
 
     def subject(self, tok: Token) -> tuple[Token | None, bool]:
         """(subject token, is_passive) of a verb, borrowing the head's for xcomp/conj verbs."""
@@ -197,7 +228,13 @@ class EventFinder:
         for _ in range(3):
             for child in head.children:
                 if child.idx < self.places.dateline_end:
-                    continue  # "KYIV, Nov 17 (WSW) - Russia launched": not a subject
+                    # "KYIV, Nov 17 (WSW) - Russia launched": the dateline is not a subject,
+                    # though the parser may hang the real one on it ("MUSCAT — Iran and ...").
+                    child = next((g for g in child.children if g.dep_ == "appos"
+                                  and g.idx >= self.places.dateline_end), None)
+                    if child is None or child.head.dep_ not in {"nsubj", "nsubjpass"}:
+                        continue
+                    return child, child.head.dep_ == "nsubjpass"
                 if child.dep_ == "nsubj":
                     return child, False
                 if child.dep_ == "nsubjpass":
@@ -281,12 +318,13 @@ class EventFinder:
             resolved = parse_published(date)
             if resolved and resolved > pub:
                 return "future"
-            if resolved and (pub - resolved).days > 365:
+            if resolved and (pub - resolved).days > HISTORICAL_DAYS:
                 return "historical"
-        if pub and date_raw:
-            years = [int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", date_raw)]
-            if years and (pub - datetime.date(max(years), 12, 31)).days > 180:
-                return "historical"
+        raws = [date_raw] if date_raw else []
+        raws += [e.text for e in self._clause_dates(tok)]
+        if pub and any((latest := latest_day(raw)) and (pub - latest).days > HISTORICAL_DAYS
+                       for raw in raws):
+            return "historical"
         return "asserted"
 
     @staticmethod
@@ -432,18 +470,21 @@ class EventFinder:
             date = statement.date
         return date_raw, date, self.modality(tok, date, date_raw)
 
-    def _sentence_date(self, tok: Token) -> Token | None:
-        """The one day-level date expression of the trigger's clause, if it has exactly one."""
+    def _clause_dates(self, tok: Token) -> list:
+        """DATE entities in the trigger's clause (outside the dateline)."""
         head = tok
         while head.dep_ in {"xcomp", "conj", "advcl", "dobj", "pobj", "prep"} and head.head is not head:
             head = head.head
-        dates = {e.start: e for e in self.doc.ents
-                 if e.label_ == "DATE" and head.left_edge.i <= e.start <= head.right_edge.i
-                 and e.start_char >= self.places.dateline_end}
+        return [e for e in self.doc.ents
+                if e.label_ == "DATE" and head.left_edge.i <= e.start <= head.right_edge.i
+                and e.start_char >= self.places.dateline_end]
+
+    def _sentence_date(self, tok: Token) -> Token | None:
+        """The one day-level date expression of the trigger's clause, if it has exactly one."""
+        dates = self._clause_dates(tok)
         if len(dates) != 1:
             return None
-        ent = next(iter(dates.values()))
-        return ent[0] if resolve_date(ent.text, self.published) else None
+        return dates[0][0] if resolve_date(dates[0].text, self.published) else None
 
     def _noun_is_event(self, tok: Token) -> bool:
         """A nominal trigger is coded only when the sentence reports it as happening."""
