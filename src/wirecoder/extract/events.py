@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from ..lexicon import load_table
-from ..model import Event, EventPlace, Span, Statement
+from ..model import Actor, Event, EventPlace, Mention, Span, Statement
 from ..ontology import Trigger, intensity, select_trigger, triggers_by_lemma
 from .actors import ActorIndex
 from .dates import parse_published, resolve_date
@@ -188,6 +188,38 @@ class EventFinder:
                 return [self.actors.country_actor(g, place.country,
                                                   self.k.country_names[place.country])]
         return []
+
+    def _implicit_actor(self, tok: Token, trig: Trigger) -> list[str]:
+        """Actors the text implies without naming: a crowd that rallies is a protest's actor
+        ("several thousand people rallied"); an arrest reported in the passive ("31 people
+        had been detained") was made by the police the article has named, if it has."""
+        if trig.pos != "VERB":
+            return []
+        subj, passive = self.subject(tok)
+        if trig.event == "PROTEST" and subj is not None and not passive and subj.pos_ in {
+                "NOUN", "NUM"} and subj.lower_ not in {"it", "they"}:
+            return [self._crowd_actor(subj)]
+        agentless = passive and subj is None and not any(c.dep_ == "agent" for c in tok.children)
+        if trig.event == "COERCE" and agentless:
+            police = [a for a in self.actors.actors if a.sector == "COP" and any(
+                m.end <= tok.idx for m in a.mentions)]
+            if police:
+                return [max(police, key=lambda a: max(m.start for m in a.mentions
+                                                       if m.end <= tok.idx)).id]
+        return []
+
+    def _crowd_actor(self, subj: Token) -> str:
+        phrase = self.doc[subj.left_edge.i : subj.i + 1]
+        for t in phrase:
+            if (known := self.actors.actor_of(t)) is not None and t.i == subj.i:
+                return known
+        actor = Actor(id=f"a{len(self.actors.actors) + 1}", name=phrase.text, kind="group",
+                      country=None, sector="CVL",
+                      mentions=[Mention(phrase.start_char, phrase.end_char, phrase.text)])
+        self.actors.actors.append(actor)
+        for t in phrase:
+            self.actors.token_actor.setdefault(t.i, actor.id)
+        return actor.id
 
     def _two_parties(self, tok: Token) -> bool:
         """"the two sides", "both countries": the parties of the latest two-party event."""
@@ -389,6 +421,8 @@ class EventFinder:
                     (verb := host_verb(tok)) is not None and match_trigger(verb) is not None)):
                 continue
             actor, recip = self.arguments(tok, trig)
+            if not actor:
+                actor = self._implicit_actor(tok, trig)
             if not actor:
                 continue
             statement = self._statement_of(tok)
