@@ -595,8 +595,16 @@ class EventFinder:
         except a concession agreed or offered ("agreed to lift a ban"), which PLOVER codes as
         the CONCEDE itself, in place of the AGREE."""
         verbal = {tok.i: event for tok, trig, event in found if trig.event in EMBEDDING}
+        coded = {tok.i for tok, _, _ in found}
         dropped: set[int] = set()
         for tok, _, event in found:
+            # The aim of another coded act is part of it: "marched ..., demanding the release"
+            # and "summoned the ambassador to protest" code the march and the summons only.
+            if tok.dep_ == "advcl" and tok.head.i in coded and (
+                    tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to"
+                                             for c in tok.children)):
+                dropped.add(id(event))
+                continue
             head = tok
             for _ in range(3):
                 if head.dep_ not in {"xcomp", "pcomp", "pobj", "prep", "ccomp"}:
