@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import load_table
+from ..lexicon import load_table, split_list
 from ..model import Actor, Event, EventPlace, Mention, Span, Statement
 from ..ontology import Trigger, intensity, select_trigger, triggers_by_lemma
 from .actors import ActorIndex
@@ -51,6 +51,29 @@ TWO_PARTY_NOUNS = {"side", "country", "leader", "nation", "government", "party",
 
 
 WARNING_CUES = {"warn", "threaten", "vow"}
+
+
+@cache
+def mode_cues() -> list[tuple[str, str, frozenset[str]]]:
+    rows = load_table("mode_cues.tsv", required=("event", "mode", "lemmas"))
+    return [(r["event"], r["mode"], frozenset(split_list(r["lemmas"]))) for r in rows]
+
+
+def infer_mode(event: str, tok: Token, parties: int) -> str | None:
+    """A mode for an event whose trigger leaves it open, from the words of its clause."""
+    if event in {"REQUEST", "REJECT"}:
+        scope = [t for c in tok.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep"}
+                 for t in c.subtree]
+    else:
+        head = tok.head if tok.pos_ == "NOUN" and tok.head.pos_ == "VERB" else tok
+        scope = list(head.subtree)
+    lemmas = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
+    if event == "CONSULT" and parties >= 3:
+        return "multilateral"
+    for kind, mode, words in mode_cues():
+        if kind == event and lemmas & words:
+            return mode
+    return None
 # Background well before publication is historical (the guidelines: about two months).
 HISTORICAL_DAYS = 60
 MONTHS = {m: i for i, m in enumerate(
@@ -372,6 +395,8 @@ class EventFinder:
         ASSAULT; a refusal to meet or help is REJECT, not a negated CONSULT; violence and
         blockades by protesters are PROTEST."""
         event, mode, cameo = trig.event, trig.mode, trig.cameo
+        if mode is None:
+            mode = infer_mode(event, tok, len(set(actor) | set(recip)))
         if modality == "future" and event in {"AID", "COOPERATE"}:
             return "AGREE", None, "030", "asserted", actor, recip
         if modality in {"future", "hypothetical"} and event in THREAT_MODES and \
