@@ -376,8 +376,16 @@ class EventFinder:
             if resolved and (pub - resolved).days > HISTORICAL_DAYS:
                 return "historical"
         raws = [date_raw] if date_raw else []
-        raws += [e.text for e in self._clause_dates(tok)]
-        if pub and any((latest := latest_day(raw)) and (pub - latest).days > HISTORICAL_DAYS
+        verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+        # Dates on the verb, on verbs coordinated with it ("seized Goma in November 2012 but
+        # withdrew"), or on the clause it hangs from ("began on Oct. 7, when gunmen attacked").
+        hosts = {verb, *verb.conjuncts}
+        if verb.dep_ in {"advcl", "relcl", "conj"}:
+            hosts.add(verb.head)
+        raws += [e.text for e in self.doc.ents if e.label_ == "DATE" and e.sent == verb.sent
+                 and any(self._attached(e, h) for h in hosts)]
+        if pub and any((latest := latest_day(raw) or parse_published(
+                resolve_date(raw, self.published))) and (pub - latest).days > HISTORICAL_DAYS
                        for raw in raws):
             return "historical"
         return "asserted"
@@ -395,6 +403,10 @@ class EventFinder:
         ASSAULT; a refusal to meet or help is REJECT, not a negated CONSULT; violence and
         blockades by protesters are PROTEST."""
         event, mode, cameo = trig.event, trig.mode, trig.cameo
+        if modality == "future" and event in VERBAL and statement is not None:
+            # "said he would withdraw the bill": announcing a concession, promise or demand is
+            # the verbal act itself, and it has happened.
+            modality = "asserted"
         if mode is None:
             mode = infer_mode(event, tok, len(set(actor) | set(recip)))
         if modality == "future" and event in {"AID", "COOPERATE"}:
@@ -528,6 +540,18 @@ class EventFinder:
         if date is None and statement is not None and trig.event in VERBAL:
             date = statement.date
         return date_raw, date, self.modality(tok, date, date_raw)
+
+    @staticmethod
+    def _attached(ent, verb: Token) -> bool:
+        """Is a date expression a modifier of this verb ("in January 2019", "last year")?"""
+        node = ent.root
+        for _ in range(3):
+            if node.head == verb:
+                return node.dep_ in {"prep", "npadvmod", "tmod", "advmod", "pobj"}
+            if node.dep_ not in {"pobj", "prep", "compound", "nummod", "amod"}:
+                return False
+            node = node.head
+        return False
 
     def _clause_dates(self, tok: Token) -> list:
         """DATE entities in the trigger's clause (outside the dateline)."""
