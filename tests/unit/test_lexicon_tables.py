@@ -135,3 +135,63 @@ def test_lexicon_tables_trigger_lemmas_are_spacy_lemmas() -> None:
     wrong = [(w, doc[i].lemma_) for (w, _, i), doc in zip(cases, docs, strict=True)
              if doc[i].lemma_ != w]
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("lemma", "pos", "particles", "objects", "event", "mode"),
+    [
+        ("launch", "VERB", {"against": {"ukraine"}}, ("drone",), "ASSAULT", "drone"),
+        ("launch", "VERB", (), ("strike",), "ASSAULT", None),  # an air strike, not a walkout
+        ("launch", "VERB", (), ("missile",), "MOBILIZE", "weapons"),  # a test launch
+        ("knock", "VERB", ("out",), ("power",), "ASSAULT", "destroy"),
+        ("walk", "VERB", {"off": {"job"}}, (), "PROTEST", "strike"),
+        ("airdrop", "NOUN", (), (), "AID", None),
+        ("drop", "VERB", (), ("meal",), "AID", None),
+        ("drop", "VERB", (), ("charge",), "CONCEDE", None),
+        ("put", "VERB", {"under": {"arrest"}}, (), "COERCE", "arrest"),
+        ("ban", "VERB", {"from": {"enter"}}, (), "SANCTION", "discontinue"),
+        ("ban", "VERB", {"from": {"run"}}, (), "COERCE", "restrict"),
+        ("raise", "VERB", (), ("posture",), "MOBILIZE", None),
+        ("test", "NOUN", (), ("nuclear",), "MOBILIZE", "weapons"),
+        ("game", "NOUN", (), ("joint", "war"), "COOPERATE", None),
+        ("game", "NOUN", (), ("war",), "MOBILIZE", "troops"),
+        ("rule", "VERB", ("out",), ("election",), "REJECT", None),
+        ("release", "VERB", (), ("mayor",), "RETREAT", "release"),
+        ("evacuate", "VERB", (), ("wound",), "AID", None),
+        ("evacuate", "VERB", (), ("settlement",), "RETREAT", "withdraw"),
+        ("suspend", "VERB", (), ("sanction",), "CONCEDE", None),
+        ("suspend", "VERB", (), ("aid",), "SANCTION", "discontinue"),
+        ("shutdown", "NOUN", (), ("internet",), "COERCE", "withhold"),
+        ("expulsion", "NOUN", (), ("diplomat",), "SANCTION", "expel"),
+        ("take", "VERB", (), ("control", "airport"), "COERCE", "seize"),
+        ("tighten", "VERB", (), ("sanction",), "SANCTION", "discontinue"),
+        ("extend", "VERB", (), ("curfew",), "COERCE", "curfew"),
+    ],
+)
+def test_lexicon_tables_general_news_rows(
+    lemma: str, pos: str, particles: object, objects: tuple[str, ...], event: str,
+    mode: str | None,
+) -> None:
+    trigger = ontology.select_trigger(lemma, pos, particles=particles, objects=objects)
+    assert trigger is not None
+    assert (trigger.event, trigger.mode) == (event, mode)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "pos", "particles", "objects"),
+    [
+        ("hit", "VERB", (), ("city",)),  # storms hit cities too
+        ("take", "VERB", (), ("control",)),  # "took control of the company"
+        ("patrol", "VERB", (), ("street",)),  # routine street patrols
+        ("stop", "VERB", (), ("work",)),  # "stopped work on the project"
+        ("knock", "VERB", ("out",), ("team",)),  # a sports knock-out
+        ("launch", "VERB", (), ("campaign",)),  # "launched a campaign"
+        ("board", "VERB", (), ("ship",)),  # passengers board ships
+        ("reduce", "VERB", (), ("presence",)),  # companies reduce their presence
+        ("provide", "VERB", (), ("information",)),
+    ],
+)
+def test_lexicon_tables_everyday_senses_are_not_triggers(
+    lemma: str, pos: str, particles: object, objects: tuple[str, ...]
+) -> None:
+    assert ontology.select_trigger(lemma, pos, particles=particles, objects=objects) is None
