@@ -114,6 +114,11 @@ def _particles(tok: Token) -> dict[str, set[str]]:
         if objs and all(o.ent_type_ in {"DATE", "TIME"} for o in objs):
             continue
         out.setdefault(child.lemma_.lower(), set()).update(o.lemma_.lower() for o in objs)
+    # "walked out of the talks", "pulled out of the deal": "out of" is one preposition, not the
+    # particle of "walk out" / "pull out".
+    if "out" in out and "of" in out:
+        out["out of"] = out.pop("of")
+        out.pop("out")
     return out
 
 
@@ -124,6 +129,8 @@ def _object_lemmas(tok: Token, pos: str) -> set[str]:
         # "held a round of talks", "two days of talks": the noun after "of" counts too
         objs += [g for o in list(objs) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                  for g in p.children if g.dep_ == "pobj"]
+        # "violated the ceasefire agreement", "launched a mediation mission"
+        objs += [m for o in list(objs) for m in o.children if m.dep_ == "compound"]
         return {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -150,15 +157,31 @@ def match_trigger(tok: Token) -> Trigger | None:
     """The event-lexicon row this word triggers, if any (see event_verbs.tsv for the rule)."""
     if tok.pos_ in {"VERB", "AUX"}:
         pos = "VERB"
-    elif tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ != "compound":
+    elif tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ != "compound" and tok.ent_type_ not in {
+            "DATE", "TIME", "PERSON", "GPE"}:  # "March" the month, "Strike" a surname
         pos = "NOUN"
     else:
         return None
     lemma = tok.lemma_.lower()
     if (lemma, pos) not in triggers_by_lemma():
         return None
-    return select_trigger(lemma, pos, particles=_particles(tok),
+    trig = select_trigger(lemma, pos, particles=_particles(tok),
                           objects=_object_lemmas(tok, pos))
+    if trig is not None and pos == "VERB" and lemma in LIGHT_VERBS:
+        # "launched a general strike", "went on hunger strike": the noun's own constrained row
+        # says more than the light verb's.
+        for obj in (c for c in tok.children if c.dep_ in {"dobj", "pobj", "prep"}):
+            noun = obj if obj.dep_ == "dobj" else next(
+                (g for g in obj.children if g.dep_ == "pobj"), None)
+            if noun is None or (noun.lemma_.lower(), "NOUN") not in triggers_by_lemma():
+                continue
+            inner = select_trigger(noun.lemma_.lower(), "NOUN",
+                                   objects=_object_lemmas(noun, "NOUN"))
+            if inner is not None and inner.specificity > 0:
+                return Trigger(lemma=trig.lemma, pos=trig.pos, particle=trig.particle,
+                               objects=trig.objects, event=inner.event, mode=inner.mode,
+                               cameo=inner.cameo, contexts=inner.contexts, note=trig.note)
+    return trig
 
 
 class EventFinder:
@@ -419,6 +442,8 @@ class EventFinder:
                 speaker, recip
         if modality == "negated" and event in REFUSALS and self._announced(tok):
             return "REJECT", REFUSALS[event], "120", "asserted", actor, recip
+        if event == "MOBILIZE" and self._joint_exercise(tok, actor):
+            return "COOPERATE", None, "062", modality, actor + recip, []
         if event in {"ASSAULT", "COERCE"} and self._protesters(actor):
             riot = event == "ASSAULT"
             return "PROTEST", "riot" if riot else "obstruct", "145" if riot else "144", \
@@ -441,6 +466,14 @@ class EventFinder:
         verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
         aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         return bool(aux & (FUTURE_AUX | {"would"}))
+
+    def _joint_exercise(self, tok: Token, actor: list[str]) -> bool:
+        """Exercises and drills by forces of two or more countries are COOPERATE, not MOBILIZE."""
+        words = {t.lemma_.lower() for t in tok.subtree} | {tok.lemma_.lower()}
+        if not words & {"exercise", "drill", "manoeuvre", "maneuver", "wargame"}:
+            return False
+        countries = {a.country for i in actor if (a := self.actors.get(i)) and a.country}
+        return len(countries) >= 2 or "joint" in words
 
     def _protesters(self, actor: list[str]) -> bool:
         found = [a for i in actor if (a := self.actors.get(i))]
