@@ -20,6 +20,7 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 demo: $(STAMP)
 	$(BIN)/wirecoder ingest examples/articles --db $(DB)
 	$(BIN)/wirecoder stats --db $(DB)
+	$(BIN)/wirecoder serve --db $(DB)
 
 # Browser tests drive Debian's Chromium (never a downloaded browser). Installed when we can
 # (root, apt available); without it the browser tests skip and say so.

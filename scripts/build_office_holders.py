@@ -44,7 +44,7 @@ HEADER = """\
 # the ISO 3166-1 alpha-2 code except for a few.
 TLD_TO_ISO2 = {"uk": "GB"}
 MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 # Words of a title, not of a name ("Transition President Assimi GOITA", "Gen.", "Sir").
 TITLE_WORDS = {
     "president", "prime", "minister", "premier", "chancellor", "king", "queen", "emperor",

@@ -10,9 +10,6 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "examples" / "articles"
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "spark: needs pyspark")
-
 
 @pytest.fixture(scope="session")
 def pipeline():

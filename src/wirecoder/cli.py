@@ -140,16 +140,22 @@ def ingest(
 
     Re-running is safe: ids are content hashes, so nothing is stored twice, and a killed run
     resumes where it stopped. Exit code 0 when every record was coded, 1 when some were
-    quarantined or not coded (the summary says why), 2 on a usage error.
+    quarantined or not coded (the summary says why), 2 on a usage error. Parquet output of
+    `wirecoder spark` (or of the local shard runner) is loaded as it is, without recoding.
 
     Example: wirecoder ingest examples/articles --db wirecoder.db
     """
     from .ingest import ExactDeduper, Rejected
     from .pipeline import article_id
+    from .scale.shards import is_results_parquet, read_results
     from .store import Store
 
-    pipe = _pipeline(model)
+    coded_parquet = [p for p in paths if is_results_parquet(p)]
+    paths = [p for p in paths if p not in coded_parquet]
+    pipe = _pipeline(model) if paths else None
     counts = {"coded": 0, "not coded": 0, "quarantined": 0, "duplicates": 0, "already stored": 0}
+    if coded_parquet:
+        counts["loaded from Parquet"] = 0
     reasons: list[str] = []
     dedupe = ExactDeduper()
     try:
@@ -160,6 +166,13 @@ def ingest(
                          TimeElapsedColumn(), console=err, transient=True) as progress:
         task = progress.add_task("coding", total=None)
         pending: list[Any] = []
+        for part in coded_parquet:
+            try:
+                loaded = store.write_results(read_results(part), batch_size=max(batch_size, 50))
+            except WirecoderError as exc:
+                raise _fail(exc) from exc
+            counts["loaded from Parquet"] += loaded.articles
+            progress.advance(task, loaded.articles)
 
         def flush() -> None:
             results = []
@@ -300,6 +313,35 @@ def _print_stats(data: dict[str, Any]) -> None:
             out.print(table)
 
 
+@app.command()
+def serve(
+    db: DbOpt = Path(DEFAULT_DB),
+    host: Annotated[str, typer.Option(
+        help="Address to bind; keep 127.0.0.1 unless others must reach it.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web explorer and REST API over a store (ingest needs WIRECODER_TOKEN set).
+
+    Example: wirecoder serve --db wirecoder.db --port 8000
+    """
+    import os
+
+    from .web import serve as run_server
+
+    if host not in {"127.0.0.1", "localhost", "::1"}:
+        err.print(f"warning: serving on {host}: anyone who can reach it can read the store",
+                  markup=False)
+    if not db.exists():
+        err.print(f"note: {db} does not exist yet; serving an empty store", markup=False)
+    ingest_state = "on" if os.environ.get("WIRECODER_TOKEN") else "off (set WIRECODER_TOKEN)"
+    out.print(f"wirecoder explorer: http://{host}:{port}/  (API docs /api/docs, ingest {ingest_state})",
+              markup=False)
+    try:
+        run_server(db, host=host, port=port)
+    except WirecoderError as exc:
+        raise _fail(exc) from exc
+
+
 @app.command(name="eval")
 def evaluate(
     split: Annotated[str, typer.Option(help="Gold split: test, dev or all.")] = "test",
@@ -308,6 +350,10 @@ def evaluate(
     limit: Annotated[int | None, typer.Option(help="Score at most this many benchmark sentences.")] = None,
     markdown: Annotated[Path | None, typer.Option(help="Also write the report as Markdown here.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    baselines: Annotated[bool, typer.Option(
+        help="Also score other tools' statement extraction (textacy) on the same gold.")] = False,
+    toponyms: Annotated[bool, typer.Option(
+        "--toponyms", help="Score place resolution on tests/data/toponyms.tsv instead.")] = False,
     model: ModelOpt = None,
 ) -> None:
     """Score the pipeline on gold data: statements, speakers, events, modality, actors, places, dates.
@@ -316,18 +362,72 @@ def evaluate(
     """
     from .evaluate import render_console, render_markdown, run_eval
 
+    if toponyms:
+        _eval_toponyms(model=model, as_json=as_json)
+        return
     try:
         result = run_eval(split=split, gold_dir=gold, model=model, benchmarks=benchmarks,
                           limit=limit)
+        rows = []
+        if baselines:
+            from .evaluate.baselines import run_baselines
+
+            rows = run_baselines(split=split, gold_dir=gold, model=model)
     except WirecoderError as exc:
         raise _fail(exc) from exc
     if as_json:
-        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        data = result.to_dict()
+        if baselines:
+            data["baselines"] = [r.to_dict() for r in rows]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         render_console(result, out)
+        if baselines:
+            from rich.table import Table
+
+            from .evaluate.baselines import HEADER, baseline_rows
+
+            table = Table(*HEADER, title="Statements beside other tools")
+            for cells in baseline_rows(rows):
+                table.add_row(*cells)
+            out.print(table)
+            for note in (n for r in rows for n in r.notes):
+                out.print(f"note: {note}")
     if markdown is not None:
-        markdown.write_text(render_markdown(result), encoding="utf-8")
+        text = render_markdown(result)
+        if baselines:
+            from .evaluate.baselines import render_baselines_markdown
+
+            text += "\n" + render_baselines_markdown(rows)
+        markdown.write_text(text, encoding="utf-8")
         err.print(f"wrote {markdown}")
+
+
+def _eval_toponyms(*, model: str | None, as_json: bool) -> None:
+    from rich.table import Table
+
+    from .evaluate.toponyms import run_toponyms
+
+    try:
+        report = run_toponyms(model=model)
+    except WirecoderError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title=f"Toponyms: {report.cases} cases ({report.path})")
+    table.add_column("Metric")
+    table.add_column("Value", justify="right")
+    table.add_column("Basis", justify="right")
+    for label, ratio in [("Country accuracy", report.country),
+                         ("GeoNames id accuracy", report.geonameid),
+                         ("Precision accuracy", report.precision),
+                         ("Listed as place when used as place", report.listing)]:
+        value = f"{ratio.value:.1%}" if ratio.value is not None else "–"
+        table.add_row(label, value, f"{ratio.correct}/{ratio.total}")
+    out.print(table)
+    for line in report.errors:
+        out.print(f"  {line}", markup=False)
 
 
 @app.command()
@@ -354,6 +454,90 @@ def bench(
         render_console(result, out)
     if markdown is not None:
         markdown.write_text(render_markdown(result), encoding="utf-8")
+
+
+@app.command()
+def spark(
+    inputs: Annotated[list[str], typer.Option(
+        "--input", "-i", help="JSONL or Parquet corpus: file, folder or URL Spark reads "
+                              "(repeatable).")],
+    output: Annotated[str, typer.Option("--output", "-o",
+                                        help="Folder for the Parquet output (wirecoder/1).")],
+    master: Annotated[str, typer.Option(
+        help="Spark master: local[N], spark://HOST:7077, yarn, k8s://...")] = "local[2]",
+    partitions: Annotated[int | None, typer.Option(
+        help="Repartition the input into this many tasks (spreads one big file).")] = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing output folder.")] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Code a corpus on Spark (pip install 'wirecoder[spark]'; Java 17+) into Parquet.
+
+    Each executor loads the model once; the rows equal the local pipeline's. Load them into a
+    store with `wirecoder ingest OUTPUT --db FILE`. Clusters: see docs/scaling.md.
+
+    Example: wirecoder spark --input corpus.jsonl --output coded/ --master local[2]
+    """
+    from .scale.spark import run_spark
+
+    try:
+        summary = run_spark(inputs, output, master=master, model=model, partitions=partitions,
+                            mode="overwrite" if overwrite else "errorifexists")
+    except WirecoderError as exc:
+        raise _fail(exc) from exc
+    except Exception as exc:  # Spark's own errors (output exists, bad path) as one line
+        raise _fail(RuntimeError(f"Spark job failed: {type(exc).__name__}: "
+                                 f"{str(exc).splitlines()[0] if str(exc) else ''}")) from exc
+    table = Table("what", "value", title=f"Spark run into {output}")
+    for key in ("rows", "coded", "not_coded", "partitions", "master"):
+        table.add_row(key.replace("_", " "), str(getattr(summary, key)))
+    out.print(table)
+    raise typer.Exit(1 if summary.not_coded else 0)
+
+
+@app.command()
+def watch(
+    feeds: Annotated[Path, typer.Argument(help="Text file with one RSS/Atom feed URL per line.")],
+    every: Annotated[str, typer.Option(help="Time between polls: 30s, 15m, 2h, 1d.")] = "15m",
+    db: DbOpt = Path(DEFAULT_DB),
+    once: Annotated[bool, typer.Option(help="Poll every feed once, then stop.")] = False,
+    fetch_pages: Annotated[bool, typer.Option(
+        help="Fetch the linked page when a feed entry holds only a teaser.")] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for a server.")] = 20.0,
+    max_bytes: Annotated[int, typer.Option(help="Largest feed accepted, in bytes.")] = 5_000_000,
+    model: ModelOpt = None,
+) -> None:
+    """Poll RSS/Atom feeds, code new entries into the store, keep going when a feed fails.
+
+    Conditional GET (ETag/Last-Modified), timeouts, size caps, per-host spacing and back-off
+    for failing feeds; failures are kept in the store's `feeds` table. After each round the
+    story clusters are updated. Stop with Ctrl-C.
+
+    Example: wirecoder watch feeds.txt --every 15m --db wirecoder.db
+    """
+    from .watch import FetchPolicy, parse_interval, read_feed_list
+    from .watch import watch as run_watch
+
+    try:
+        seconds = parse_interval(every)
+        urls = read_feed_list(feeds)
+        policy = FetchPolicy(timeout=timeout, max_bytes=max_bytes)
+        rounds = run_watch(urls, db, every=seconds, once=once, fetch_pages=fetch_pages,
+                           pipeline=_pipeline(model), policy=policy)
+        for summary in rounds:
+            table = Table("feed", "status", "entries", "new", "coded", "problem",
+                          title=f"Poll at {summary.started}")
+            for f in summary.feeds:
+                table.add_row(f.url[:60], "skipped" if f.skipped else str(f.status or "-"),
+                              str(f.entries), str(f.new), str(f.coded),
+                              (f.error or "")[:80])
+            out.print(table)
+            shared = summary.clusters.get("joined", 0)
+            err.print(f"coded {summary.coded}, failed feeds {summary.failed}, near duplicates "
+                      f"joined to stories {shared}", markup=False)
+    except WirecoderError as exc:
+        raise _fail(exc) from exc
+    except KeyboardInterrupt:
+        err.print("stopped", markup=False)
 
 
 @app.callback(invoke_without_command=True)

@@ -68,6 +68,16 @@ class Statement:
     speaker_end: int | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    # Why `speaker` is null: "unnamed_source" (described, not named: "a senior official"),
+    # "unresolved" (the text names someone no actor stands for) or "no_speaker".
+    speaker_reason: str | None = None
+    # The actor a spokesperson speaks for ("His spokesperson, Dmitry Peskov," -> Putin).
+    on_behalf_of: str | None = None
+    # The country of an unnamed source, where the text gives it ("a senior Israeli official").
+    speaker_country: str | None = None
+
+
+STATEMENT_EXTRAS = ("speaker_reason", "on_behalf_of", "speaker_country")
 
 
 @dataclass
@@ -135,6 +145,11 @@ class Result:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        for statement in data["statements"]:
+            # Extension fields appear only when set, so records without them keep their shape.
+            for key in STATEMENT_EXTRAS:
+                if statement.get(key) is None:
+                    statement.pop(key, None)
         # `schema` first, so a JSONL line says what it is before anything else.
         return {"schema": data.pop("schema"), **data}
 

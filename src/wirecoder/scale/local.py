@@ -295,7 +295,10 @@ def run_local(
                 summary.pipeline = pool.submit(_worker_version, opts.model).result()
                 _run(summary, out, opts, on_shard, inputs,
                      lambda task: pool.submit(_code_and_write, task, opts), window=2 * processes)
-        summary.removed = _remove_stale(out, summary.shards)
+        if summary.shards:  # an empty input is more likely a mistake than a wish to wipe
+            summary.removed = _remove_stale(out, summary.shards)
+        else:
+            log.warning("run_local: no input records; %s left as it was", out)
         summary.seconds = round(time.perf_counter() - started, 3)
         _write_atomic(out / SUCCESS, lambda fh: fh.write(
             json.dumps(summary.to_dict(), indent=1).encode("utf-8")))

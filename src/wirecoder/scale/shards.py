@@ -19,6 +19,7 @@ import dataclasses
 import hashlib
 import types
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin, get_type_hints
@@ -64,7 +65,10 @@ def prepare_record(item: Item, *, origin: str,
     else:
         if item.get(CORRUPT_COLUMN):
             return Rejected(origin, "E206", "invalid JSON line")
-        record = record_from_fields(item, origin=origin, max_bytes=max_bytes)
+        # Parquet and Spark hand dates over as date objects; the record builder reads text.
+        fields = {k: v.isoformat() if isinstance(v, (date, datetime)) else v
+                  for k, v in item.items()}
+        record = record_from_fields(fields, origin=origin, max_bytes=max_bytes)
         if isinstance(record, ArticleRecord):
             given = item.get("language")
             if isinstance(given, str) and given.strip():
@@ -169,9 +173,8 @@ def parquet_files(path: str | Path) -> list[Path]:
     Hidden and underscore files (`.shard.tmp`, `_SUCCESS`, Spark's `.crc`) are skipped.
     """
     path = Path(path)
-    if path.is_dir():
-        return sorted(p for p in path.rglob(RESULT_GLOB)
-                      if not any(part.startswith((".", "_")) for part in p.relative_to(path).parts))
+    if path.is_dir():  # our outputs are flat; sub-folders are Spark's _temporary and the like
+        return sorted(p for p in path.glob(RESULT_GLOB) if not p.name.startswith((".", "_")))
     return [path]
 
 
@@ -192,8 +195,7 @@ def is_results_parquet(path: str | Path) -> bool:
     return {"schema", "article", "events"} <= names
 
 
-def read_results(path: str | Path, *, batch_rows: int = 256) -> Iterator[dict[str, Any]]:
-    """Stream the wirecoder/1 dicts from a Parquet file or output folder, file by file."""
+def _iter_rows(path: str | Path, batch_rows: int) -> Iterator[dict[str, Any]]:
     import pyarrow.parquet as pq
 
     for file in parquet_files(path):
@@ -202,6 +204,25 @@ def read_results(path: str | Path, *, batch_rows: int = 256) -> Iterator[dict[st
                 yield from batch.to_pylist()
 
 
+def normalise_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A row read from Parquet in exactly the shape `Result.to_dict()` gives.
+
+    Parquet has no "absent": optional fields the model leaves out when empty come back as
+    nulls, so the row goes through the model once. A row the model cannot take (written by a
+    newer wirecoder with more fields) is returned as read.
+    """
+    try:
+        return Result.from_dict(row).to_dict()
+    except (TypeError, KeyError):
+        return row
+
+
+def read_results(path: str | Path, *, batch_rows: int = 256) -> Iterator[dict[str, Any]]:
+    """Stream the wirecoder/1 dicts from a Parquet file or output folder, file by file."""
+    for row in _iter_rows(path, batch_rows):
+        yield normalise_row(row)
+
+
 def read_parquet_records(path: str | Path, *, batch_rows: int = 256) -> Iterator[dict[str, Any]]:
     """Stream article field dicts (text, title, published ...) from a Parquet corpus."""
-    yield from read_results(path, batch_rows=batch_rows)
+    yield from _iter_rows(path, batch_rows)

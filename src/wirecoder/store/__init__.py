@@ -7,8 +7,18 @@ with Store("wirecoder.db") as store:
     hits = store.search_statements("ceasefire")
 with Store("wirecoder.db", readonly=True) as store:
     export(store, "csv", "events.csv")
+with Store("wirecoder.db") as store:
+    update_clusters(store)                           # story clusters, collapsed events
+    list_event_clusters(store)
 """
 
+from .clusters import (
+    cluster_stats,
+    event_cluster_evidence,
+    list_event_clusters,
+    list_stories,
+    update_clusters,
+)
 from .db import Store
 from .export import EVENT_COLUMNS, EXPORT_FORMATS, export
 from .migrations import MIGRATIONS, schema_version
@@ -24,7 +34,12 @@ __all__ = [
     "MIGRATIONS",
     "Store",
     "WriteSummary",
+    "cluster_stats",
+    "event_cluster_evidence",
     "export",
     "fts_query",
+    "list_event_clusters",
+    "list_stories",
     "schema_version",
+    "update_clusters",
 ]

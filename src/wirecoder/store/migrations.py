@@ -33,6 +33,11 @@ MIGRATIONS: list[Migration] = [
         "create articles, coded tables, rejects, duplicates and FTS5 indexes",
         _read_sql("schema.sql"),
     ),
+    Migration(
+        2,
+        "add story clusters, event clusters and feed state",
+        _read_sql("clusters.sql"),
+    ),
 ]
 
 

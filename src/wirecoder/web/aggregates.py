@@ -6,19 +6,21 @@ Each takes the same filter dicts as `queries.py` and returns plain JSON-ready di
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from typing import Any
 
 from ..store import Store
+from .cache import memo
 from .queries import (
     DAY,
     EVENT_FROM,
     MAX_PAGE,
     Where,
     actor_key,
+    encode_cursor,
     event_filter,
     find_actor,
     offset_page,
-    encode_cursor,
     parse_sort,
 )
 
@@ -41,10 +43,11 @@ ACTOR_SORTS = {
     "events": "events",
     "statements": "statements",
     "articles": "articles",
-    "name": "name COLLATE NOCASE",
+    "name": "base.name COLLATE NOCASE",
 }
 
 
+@memo
 def list_actors(
     store: Store, f: dict[str, Any], *, sort: str = "-events", limit: int = 50,
     cursor: str | None = None,
@@ -94,6 +97,7 @@ def list_actors(
     return out, _next(offset, limit, len(rows))
 
 
+@memo
 def actor_profile(store: Store, key: str) -> dict[str, Any] | None:
     """One actor across articles: codes, counts, statements per day, partners."""
     found = find_actor(store, key)
@@ -161,6 +165,7 @@ JOIN event_actors xr ON xr.event_id = e.id AND xr.role = 'recipient'
 JOIN actors yr ON yr.id = xr.actor_id"""
 
 
+@memo
 def list_dyads(
     store: Store, f: dict[str, Any], *, limit: int = 50, cursor: str | None = None
 ) -> tuple[list[dict[str, Any]], str | None]:
@@ -182,6 +187,7 @@ def list_dyads(
     return out, _next(offset, limit, len(rows))
 
 
+@memo
 def network(store: Store, f: dict[str, Any], *, limit: int = 150) -> dict[str, Any]:
     """Nodes (actors) and edges (dyads weighted by events, with mean PLOVER intensity)."""
     edges, more = list_dyads(store, f, limit=limit)
@@ -204,6 +210,7 @@ def network(store: Store, f: dict[str, Any], *, limit: int = 150) -> dict[str, A
 # -- timeline ---------------------------------------------------------------------------------
 
 
+@memo
 def pick_bin(store: Store, f: dict[str, Any]) -> str:
     """day for spans up to ~4 months, month up to ~8 years, else year."""
     where = event_filter(store, f)
@@ -217,22 +224,23 @@ def pick_bin(store: Store, f: dict[str, Any]) -> str:
     return "day" if months <= 4 else "month" if years <= 8 else "year"
 
 
+@memo
 def timeline(store: Store, f: dict[str, Any], *, bin: str = "auto") -> dict[str, Any]:
     """Events per bin by type and by modality, articles per bin, and events per article."""
     if bin == "auto":
         bin = pick_bin(store, f)
     width = BINS[bin]
     where = event_filter(store, f)
-    bucket = f"substr({DAY}, 1, {width})"
+    # One pass: undated events fall in the NULL bucket.
+    bucket = f"CASE WHEN length({DAY}) >= {width} THEN substr({DAY}, 1, {width}) END"
     rows = store.read(
-        f"SELECT {bucket} AS bucket, e.event, e.modality, COUNT(*) AS n" + EVENT_FROM
-        + where.sql([f"length({DAY}) >= {width}"]) + " GROUP BY bucket, e.event, e.modality",
+        f"SELECT {bucket} AS bucket, e.event, e.modality, COUNT(*) AS n, "
+        "SUM(e.date IS NULL AND a.published IS NOT NULL) AS by_publication" + EVENT_FROM
+        + where.sql() + " GROUP BY bucket, e.event, e.modality",
         where.params,
     )
-    undated = store.read("SELECT COUNT(*)" + EVENT_FROM + where.sql(
-        [f"({DAY} IS NULL OR length({DAY}) < {width})"]), where.params)[0][0]
-    from_publication = store.read("SELECT COUNT(*)" + EVENT_FROM + where.sql(
-        ["e.date IS NULL AND a.published IS NOT NULL"]), where.params)[0][0]
+    undated = sum(r[3] for r in rows if r[0] is None)
+    from_publication = sum(r[4] for r in rows)
     art_where = Where()
     art_where.any_of("source", f.get("publisher"))
     art_where.any_of("language", f.get("language"))
@@ -241,7 +249,9 @@ def timeline(store: Store, f: dict[str, Any], *, bin: str = "auto") -> dict[str,
         + art_where.sql([f"length(published) >= {width}"]) + " GROUP BY b",
         art_where.params)}
     buckets: dict[str, dict[str, Any]] = {}
-    for bucket_id, event, modality, n in rows:
+    for bucket_id, event, modality, n, _ in rows:
+        if bucket_id is None:
+            continue
         b = buckets.setdefault(bucket_id, {"bucket": bucket_id, "events": 0, "by_type": {},
                                            "by_modality": {}})
         b["events"] += n
@@ -249,7 +259,7 @@ def timeline(store: Store, f: dict[str, Any], *, bin: str = "auto") -> dict[str,
         b["by_modality"][modality or "unknown"] = b["by_modality"].get(modality or "unknown",
                                                                        0) + n
     series = []
-    for bucket_id in sorted(set(buckets) | set(articles)):
+    for bucket_id in fill_gaps(sorted(set(buckets) | set(articles)), bin):
         b = buckets.get(bucket_id, {"bucket": bucket_id, "events": 0, "by_type": {},
                                     "by_modality": {}})
         b["articles"] = articles.get(bucket_id, 0)
@@ -259,12 +269,37 @@ def timeline(store: Store, f: dict[str, Any], *, bin: str = "auto") -> dict[str,
             "dated_by_publication": from_publication}
 
 
+def fill_gaps(ids: list[str], bin: str, *, most: int = 1500) -> list[str]:
+    """Every bucket from the first to the last id (so quiet periods show as gaps in the bars),
+    unless that would make more than `most` buckets or the ids are not plain dates."""
+    if len(ids) < 2:
+        return ids
+    try:
+        if bin == "year":
+            lo, hi = int(ids[0]), int(ids[-1])
+            full = [f"{y:04d}" for y in range(lo, hi + 1)]
+        elif bin == "month":
+            (y0, m0), (y1, m1) = (map(int, ids[0].split("-")), map(int, ids[-1].split("-")))
+            full = [f"{(y0 * 12 + m0 - 1 + k) // 12:04d}-{(m0 - 1 + k) % 12 + 1:02d}"
+                    for k in range((y1 * 12 + m1) - (y0 * 12 + m0) + 1)]
+        else:
+            first, last = date.fromisoformat(ids[0]), date.fromisoformat(ids[-1])
+            full = [(first + timedelta(days=k)).isoformat()
+                    for k in range((last - first).days + 1)]
+    except ValueError:
+        return ids
+    if len(full) > most or not set(ids) <= set(full):
+        return ids
+    return full
+
+
 # -- places and map ---------------------------------------------------------------------------
 
 PLACE_SORTS = {"events": "events", "mentions": "mentions", "articles": "articles",
                "name": "name COLLATE NOCASE"}
 
 
+@memo
 def list_places(
     store: Store, f: dict[str, Any], *, sort: str = "-mentions", limit: int = 50,
     cursor: str | None = None,
@@ -301,6 +336,7 @@ def list_places(
     return out, _next(offset, limit, len(rows))
 
 
+@memo
 def map_points(store: Store, f: dict[str, Any]) -> dict[str, Any]:
     """Filtered events with coordinates, grouped by place, with counts by type."""
     where = event_filter(store, f)
@@ -328,6 +364,13 @@ def map_points(store: Store, f: dict[str, Any]) -> dict[str, Any]:
 # -- filter choices ---------------------------------------------------------------------------
 
 
+@memo
+def store_stats(store: Store, *, top: int = 10) -> dict[str, Any]:
+    """Store.stats, cached."""
+    return store.stats(top=top)
+
+
+@memo
 def filter_options(store: Store) -> dict[str, list[str]]:
     """The values present in the store for the explorer's drop-down filters."""
 

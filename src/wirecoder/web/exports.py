@@ -28,7 +28,7 @@ from ..store.export import (
     event_row,
     statement_row,
 )
-from . import queries
+from . import aggregates, queries
 
 MAX_EXPORT = 50_000
 MEDIA = {
@@ -141,3 +141,43 @@ def export_articles(store: Store, f: dict[str, Any]) -> bytes:
     """The stored wirecoder/1 records of the filtered articles, one per line."""
     check_size(queries.count_articles(store, f), "articles")
     return "".join(text + "\n" for text in queries.iter_article_json(store, f)).encode()
+
+
+ACTOR_COLUMNS = ("key", "name", "country", "sectors", "kinds", "roles", "articles", "events",
+                 "as_actor", "as_recipient", "statements")
+PLACE_COLUMNS = ("name", "geonameid", "lat", "lon", "country", "precision", "mentions",
+                 "articles", "events")
+
+
+def _all_pages(fn: Callable[..., tuple[list[dict[str, Any]], str | None]], store: Store,
+               f: dict[str, Any], what: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    cursor: str | None = None
+    while True:
+        page, cursor = fn(store, f, sort="name", limit=queries.MAX_PAGE, cursor=cursor)
+        rows.extend(page)
+        check_size(len(rows), what)
+        if cursor is None:
+            return rows
+
+
+def export_actors(store: Store, f: dict[str, Any], fmt: str) -> bytes:
+    """Actors across articles (as /api/actors), sorted by name."""
+    rows = [{c: r[c] for c in ACTOR_COLUMNS}
+            for r in _all_pages(aggregates.list_actors, store, f, "actors")]
+    return _jsonl(rows) if fmt == "jsonl" else _csv(rows, ACTOR_COLUMNS)
+
+
+def export_places(store: Store, f: dict[str, Any], fmt: str) -> bytes:
+    """Places (as /api/places), sorted by name; GeoJSON keeps those with coordinates."""
+    rows = [{c: r[c] for c in PLACE_COLUMNS}
+            for r in _all_pages(aggregates.list_places, store, f, "places")]
+    if fmt == "jsonl":
+        return _jsonl(rows)
+    if fmt == "csv":
+        return _csv(rows, PLACE_COLUMNS)
+    features = [{"type": "Feature", "properties": r,
+                 "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]}}
+                for r in rows if r["lat"] is not None and r["lon"] is not None]
+    return json.dumps({"type": "FeatureCollection", "features": features},
+                      ensure_ascii=False).encode()

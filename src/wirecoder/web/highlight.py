@@ -14,6 +14,7 @@ from typing import Any
 from .queries import MARK
 
 CONTEXT_CHARS = 240  # characters kept either side of an event trigger in listings
+CONTEXT_CLASSES = {"ev-sentence"}
 
 
 def article_spans(record: dict[str, Any]) -> list[tuple[int, int, str, str]]:
@@ -45,6 +46,8 @@ def article_spans(record: dict[str, Any]) -> list[tuple[int, int, str, str]]:
 def segments(text: str, spans: list[tuple[int, int, str, str]]) -> list[dict[str, str]]:
     """The text cut at every span boundary; each piece lists the classes and refs covering it.
 
+    `refs` are the items the piece is evidence of; `context` the events whose sentence it is in.
+
     Offsets outside the text or reversed are ignored, so a malformed record shows less evidence
     rather than breaking the page.
     """
@@ -54,17 +57,20 @@ def segments(text: str, spans: list[tuple[int, int, str, str]]) -> list[dict[str
     cuts = sorted({0, size, *(s for s, *_ in good), *(e for _, e, *_ in good)})
     classes: list[set[str]] = [set() for _ in cuts]
     refs: list[list[str]] = [[] for _ in cuts]
+    context: list[list[str]] = [[] for _ in cuts]
     for start, end, css, ref in good:
+        # An event's sentence is context around its trigger, not evidence in itself.
+        target = context if css in CONTEXT_CLASSES else refs
         for i in range(bisect_left(cuts, start), bisect_left(cuts, end)):
             classes[i].add(css)
-            if ref not in refs[i]:
-                refs[i].append(ref)
+            if ref not in target[i]:
+                target[i].append(ref)
     out = []
     for i in range(len(cuts) - 1):
         piece = text[cuts[i]:cuts[i + 1]]
         if piece:
             out.append({"text": piece, "classes": " ".join(sorted(classes[i])),
-                        "refs": " ".join(refs[i])})
+                        "refs": " ".join(refs[i]), "context": " ".join(context[i])})
     return out
 
 

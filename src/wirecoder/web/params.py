@@ -170,21 +170,35 @@ class ArticleExport(ArticleFilters):
     format: Literal["jsonl"] = "jsonl"
 
 
-class ActorQuery(Params):
+class ActorFilters(Params):
     q: Annotated[str | None, Field(max_length=300, description="Part of the name.")] = None
     country: many(Code, "Country.")
     sector: many(Sector, "PLOVER sector.")
     kind: many(Literal["person", "organization", "country", "group"], "Kind.")
+
+
+class ActorExport(ActorFilters):
+    format: Literal["csv", "jsonl"] = "csv"
+
+
+class ActorQuery(ActorFilters):
     sort: Literal["events", "-events", "statements", "-statements", "articles", "-articles",
                   "name", "-name"] = "-events"
     limit: Limit = 50
     cursor: Cursor = None
 
 
-class PlaceQuery(Params):
+class PlaceFilters(Params):
     q: Annotated[str | None, Field(max_length=300, description="Part of the name.")] = None
     country: many(Code, "Country.")
     article_id: many(Name, "Article id.")
+
+
+class PlaceExport(PlaceFilters):
+    format: Literal["csv", "jsonl", "geojson"] = "csv"
+
+
+class PlaceQuery(PlaceFilters):
     sort: Literal["events", "-events", "mentions", "-mentions", "articles", "-articles", "name",
                   "-name"] = "-mentions"
     limit: Limit = 50

@@ -17,11 +17,13 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from types import MappingProxyType
 from typing import Any
 
 from ..errors import QueryError, short
 from ..store import Store
 from ..store.query import attach_actors, event_where, fts_query
+from .cache import memo
 
 MAX_PAGE = 200
 DAY = "COALESCE(e.date, a.published)"
@@ -34,12 +36,16 @@ def actor_key(name: str, country: str | None) -> str:
     return hashlib.sha1(f"{name}\x1f{country or ''}".encode()).hexdigest()[:16]
 
 
+@memo
+def actor_index(store: Store) -> MappingProxyType[str, tuple[str, str | None]]:
+    """Every actor id in the store, mapped to its (name, country)."""
+    rows = store.read("SELECT DISTINCT name, country FROM actors")
+    return MappingProxyType({actor_key(name, country): (name, country) for name, country in rows})
+
+
 def find_actor(store: Store, key: str) -> tuple[str, str | None] | None:
     """The (name, country) pair behind an actor id, or None."""
-    for row in store.read("SELECT DISTINCT name, country FROM actors"):
-        if actor_key(row[0], row[1]) == key:
-            return row[0], row[1]
-    return None
+    return actor_index(store).get(key)
 
 
 class Where:
@@ -76,14 +82,14 @@ def match(q: str) -> str:
     QueryError E312 for an unbalanced double quote or bracket (so `"ceasefire` or `NEAR(` get
     an explanation rather than a silent guess), E311 when nothing searchable is left.
     """
-    for open_, close in (('"', '"'), ("(", ")")):
-        balanced = q.count('"') % 2 == 0 if open_ == '"' else q.count("(") == q.count(")")
-        if not balanced:
-            raise QueryError(
-                f"search {short(q)} has an unbalanced {open_}{close}; search takes words, "
-                '"quoted phrases" and prefix* — close the quote or bracket, or drop it.',
-                code="E312",
-            )
+    problems = [what for what, bad in (("double quote (\")", q.count('"') % 2 == 1),
+                                       ("bracket", q.count("(") != q.count(")"))) if bad]
+    if problems:
+        raise QueryError(
+            f"search {short(q)} has an unbalanced {' and an unbalanced '.join(problems)}; "
+            'search takes words, "quoted phrases" and prefix* — close it or drop it.',
+            code="E312",
+        )
     sanitised = fts_query(q)
     if sanitised is None:
         raise QueryError(f"search {short(q)} has no words to look for.", code="E311")
@@ -177,7 +183,7 @@ def keyset_page(
         last = rows[-1]
         value = last["_sort"]
         next_cursor = encode_cursor(
-            [sort, value is None, value, *(last[f"_tie{i}"] for i in range(len(ties)))]
+            [sort, int(value is None), value, *(last[f"_tie{i}"] for i in range(len(ties)))]
         )
     for row in rows:
         row.pop("_sort", None)
@@ -296,6 +302,14 @@ def list_events(
     return shape_events(store.conn, rows), nxt
 
 
+def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
+    """One event by its id, shaped as in `list_events`."""
+    rows = [dict(r) for r in store.read(f"SELECT {EVENT_COLUMNS}{EVENT_FROM} WHERE e.id = ?",
+                                        (event_id,))]
+    return shape_events(store.conn, rows)[0] if rows else None
+
+
+@memo
 def count_events(store: Store, f: dict[str, Any]) -> int:
     where = event_filter(store, f)
     return int(store.read("SELECT COUNT(*)" + EVENT_FROM + where.sql(), where.params)[0][0])
@@ -370,11 +384,12 @@ def list_statements(
     rows, nxt = keyset_page(store, select, where, sort=sort, sorts=STATEMENT_SORTS,
                             ties=STATEMENT_TIES, limit=limit, cursor=cursor)
     for row in rows:
-        row["speaker_key"] = (actor_key(row["speaker_actor"], row["speaker_country"])
-                              if row.pop("speaker_actor") is not None else None)
+        name = row.pop("speaker_actor")
+        row["speaker_key"] = actor_key(name, row["speaker_country"]) if name is not None else None
     return rows, nxt
 
 
+@memo
 def count_statements(store: Store, f: dict[str, Any]) -> int:
     where = statement_filter(store, f)
     sql = "SELECT COUNT(*)" + _statement_from(f.get("q")) + where.sql()
@@ -437,6 +452,7 @@ def list_articles(
                        ties=ARTICLE_TIES, limit=limit, cursor=cursor)
 
 
+@memo
 def count_articles(store: Store, f: dict[str, Any]) -> int:
     where = article_filter(store, f)
     return int(store.read("SELECT COUNT(*) FROM articles a" + where.sql(), where.params)[0][0])

@@ -72,7 +72,7 @@ def _with_evidence(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def overview(store: Store, p: Params) -> dict[str, Any]:
-    stats = store.stats(top=10)
+    stats = aggregates.store_stats(store, top=10)
     latest, _ = queries.list_events(store, {}, sort="-date", limit=10)
     actors, _ = aggregates.list_actors(store, {}, sort="-events", limit=10)
     dyads, _ = aggregates.list_dyads(store, {}, limit=10)
@@ -115,6 +115,8 @@ def actors(store: Store, p: Any) -> dict[str, Any]:
                                        cursor=p.cursor)
     ctx = listing("/actors", p, rows, nxt, None)
     ctx["title"] = "Actors"
+    ctx["exports"] = {fmt: href("/api/actors/export", p.filters(), format=fmt)
+                      for fmt in ("csv", "jsonl")}
     ctx["options"] = {**choices(), **aggregates.filter_options(store)}
     return ctx
 
@@ -209,6 +211,8 @@ def places(store: Store, p: Any) -> dict[str, Any]:
                                        cursor=p.cursor)
     ctx = listing("/places", p, rows, nxt, None)
     ctx["title"] = "Places"
+    ctx["exports"] = {fmt: href("/api/places/export", p.filters(), format=fmt)
+                      for fmt in ("csv", "jsonl", "geojson")}
     return ctx
 
 

@@ -31,9 +31,9 @@ TABLES = {
 def test_store_creates_schema(store: Store) -> None:
     names = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
     assert names >= TABLES
-    assert store.version == migrations.schema_version() == 1
+    assert store.version == migrations.schema_version() == len(migrations.MIGRATIONS)
     logged = store.conn.execute("SELECT version, description FROM schema_version").fetchall()
-    assert [r[0] for r in logged] == [1]
+    assert [r[0] for r in logged] == list(range(1, len(migrations.MIGRATIONS) + 1))
 
 
 def test_store_connection_settings(store: Store) -> None:
@@ -60,7 +60,8 @@ def test_store_every_coded_table_records_pipeline(store: Store) -> None:
 def test_store_reopen_does_not_migrate_again(db_path: Path) -> None:
     Store(db_path).close()
     with Store(db_path) as store:
-        assert store.conn.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == 1
+        count = store.conn.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0]
+        assert count == migrations.schema_version()
 
 
 def test_store_applies_new_migrations_in_order(
@@ -68,31 +69,33 @@ def test_store_applies_new_migrations_in_order(
 ) -> None:
     with Store(db_path) as store:
         store.write_results([result_factory(1)])
+    latest = migrations.schema_version()
     extra = Migration(
-        2,
+        latest + 1,
         "add a note column",
         "ALTER TABLE articles ADD COLUMN note TEXT;\n"
         "CREATE INDEX articles_note ON articles (note);",
     )
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, extra])
     with Store(db_path) as store:
-        assert store.version == 2
+        assert store.version == latest + 1
         cols = {r[1] for r in store.conn.execute("PRAGMA table_info(articles)")}
         assert "note" in cols
         assert store.stats()["articles"] == 1  # data survives the migration
         versions = [r[0] for r in store.conn.execute("SELECT version FROM schema_version")]
-        assert versions == [1, 2]
+        assert versions == list(range(1, latest + 2))
 
 
 def test_store_failed_migration_rolls_back(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     Store(db_path).close()
-    broken = Migration(2, "broken", "ALTER TABLE articles ADD COLUMN note TEXT;\nTHIS IS NOT SQL;")
+    latest = migrations.schema_version()
+    broken = Migration(latest + 1, "broken", "ALTER TABLE articles ADD COLUMN note TEXT;\nTHIS IS NOT SQL;")
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, broken])
     with pytest.raises(StoreError, match=r"\[E301\]"):
         Store(db_path)
     monkeypatch.undo()
     with Store(db_path) as store:
-        assert store.version == 1
+        assert store.version == latest
         cols = {r[1] for r in store.conn.execute("PRAGMA table_info(articles)")}
         assert "note" not in cols
 
@@ -135,7 +138,7 @@ def test_store_readonly_refuses_unmigrated_file(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     Store(db_path).close()
-    extra = Migration(2, "later", "CREATE TABLE later (x);")
+    extra = Migration(migrations.schema_version() + 1, "later", "CREATE TABLE later (x);")
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, extra])
     with pytest.raises(StoreError, match=r"\[E305\]"):
         Store(db_path, readonly=True)
