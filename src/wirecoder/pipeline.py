@@ -61,7 +61,7 @@ class ArticleInput:
 
 def code_doc(doc: Doc, article: Article, *, version: str | None = None) -> Result:
     """Run every extractor over a parsed article."""
-    actors = find_actors(doc)
+    actors = find_actors(doc, published=article.published)
     drafts = find_statements(doc, actors)
     for d in drafts:  # a statement's date is the date attached to its cue
         if d.date_token is not None:

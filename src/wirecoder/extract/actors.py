@@ -30,15 +30,21 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Mention
 from .knowledge import Code, Knowledge, load_knowledge, sent_bounds
 from .offices import OfficeIndex, fold_token, load_offices, parse_day, roles_agree
+from .persons import (
+    INTERNATIONAL,
+    clean_person_name,
+    find_country_code,
+    find_title,
+    is_common_noun,
+    is_known_non_person,
+    is_place_name,
+    person_clues,
+    person_spans,
+)
+
+__all__ = ["ActorIndex", "find_actors", "find_country_code", "find_title"]
 
 NON_STATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
-INTERNATIONAL = {"IGO", "UNO", "EUR"}  # their officials are GOV (ANNOTATION.md)
-HONORIFICS = {"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame"}
-LEFT_DEPS = {"compound", "amod", "poss", "case", "nmod", "punct", "nummod"}
-# Words a recogniser glues to the front of a name ("Inside Goma", "Meanwhile Lavrov").
-NAME_PREFIX_NOISE = {"inside", "in", "outside", "near", "at", "from", "across", "around",
-                     "within", "after", "before", "during", "meanwhile", "but", "and", "then",
-                     "like", "unlike", "despite", "for", "on", "with", "by"}
 # Sectors of bodies that act at home: an unqualified one is the dateline country's.
 DOMESTIC_SECTORS = {"COP", "JUD", "LEG", "CVL", "EDU", "LAB", "OPP", "UAF", "REF", "MED", "SOC",
                     "AGR", "CRM"}
@@ -52,7 +58,6 @@ ABROAD_TITLES = {"secretary-general", "deputy secretary-general", "envoy", "spec
                  "top diplomat", "permanent representative",
                  "consul", "consul general", "chargé d'affaires", "foreign policy chief",
                  "counterpart"}
-POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 # Government bodies whose unqualified proper names ("Department of Foreign Affairs", "the
 # Senate") belong to the dateline country.
 HOME_BODIES = {"department", "ministry", "commission", "prefecture", "government", "cabinet",
@@ -61,7 +66,6 @@ HOME_BODIES = {"department", "ministry", "commission", "prefecture", "government
 # "police officials" COP, "party leaders" PTY.
 GENERIC_HEADS = {"leader", "official", "member", "representative", "spokesman", "spokeswoman",
                  "spokesperson", "chief", "head", "delegation", "delegate"}
-PERSON_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
 
 @dataclass
@@ -79,6 +83,7 @@ class _Draft:
     title_key: str | None = None
     possessor: Token | None = None  # "his" in "his spokeswoman Tina Salama"
     head_word: str | None = None  # a group noun before the title: "coast guard spokesman"
+    home: bool = False  # "the country's foreign minister"
     first: int = 10**9  # token index of the first mention
 
 
@@ -154,312 +159,6 @@ def _org_matcher(doc: Doc, k: Knowledge) -> PhraseMatcher:
     return _MATCHERS[key]
 
 
-def _holder_matcher(doc: Doc, offices: OfficeIndex) -> PhraseMatcher:
-    """Known office holders' full names, case-insensitive: found even in capitals."""
-    key = (id(doc.vocab), "holders")
-    if key not in _MATCHERS:
-        matcher = PhraseMatcher(doc.vocab, attr="LOWER")
-        patterns = []
-        for words in offices.full_names():
-            split = [p for w in words for p in _hyphen_split(w)]
-            patterns.append(Doc(doc.vocab, words=[w.lower() for w in split]))
-        matcher.add("HOLDER", patterns)
-        _MATCHERS[key] = matcher
-    return _MATCHERS[key]
-
-
-def _hyphen_split(word: str) -> list[str]:
-    # spaCy splits "Duck-soo" into "Duck", "-", "soo" between letters.
-    parts = word.split("-")
-    out: list[str] = []
-    for i, part in enumerate(parts):
-        if i:
-            out.append("-")
-        if part:
-            out.append(part)
-    return out
-
-
-# --------------------------------------------------------------------------- clue readers
-
-
-def find_country_code(tokens: list[Token], k: Knowledge) -> str | None:
-    """The first country or non-state code named by adjacent tokens ("Russian", "Russia's", "U.S.")."""
-    texts = [t.text for t in tokens]
-    for size in (3, 2, 1):
-        for i in range(len(texts) - size + 1):
-            chunk = " ".join(texts[i : i + size]).replace(" 's", "").replace(" ’s", "")
-            if chunk in k.adjectives:
-                return k.adjectives[chunk]
-            code = k.countries.get(chunk) or k.organizations.get(chunk)
-            if code is not None and code.code:
-                return code.code
-            if chunk in k.demonyms:
-                return k.demonyms[chunk]
-            region = k.regions.get(chunk)  # "Gaza's health ministry", "Donetsk region's governor"
-            if region is not None and region["country"] and region["kind"] == "region":
-                return str(region["country"])
-    return None
-
-
-def find_title(words: list[str], k: Knowledge) -> tuple[Code | None, int]:
-    """The longest title ending the word list, and where it starts ("Foreign Minister")."""
-    lower = [w.lower() for w in words]
-    for size in range(min(k.max_title_words, len(lower)), 0, -1):
-        phrase = " ".join(lower[len(lower) - size :]).replace(" - ", "-")
-        if phrase in k.titles:
-            return k.titles[phrase], len(lower) - size
-    return None, len(lower)
-
-
-def _title_in(tokens: list[Token], k: Knowledge) -> tuple[Code | None, int, int]:
-    """The longest title inside `tokens`, with its start and end positions in the list."""
-    words = [t.text for t in tokens]
-    for end in range(len(words), 0, -1):
-        title, start = find_title(words[:end], k)
-        if title is not None:
-            return title, start, end
-    return None, 0, 0
-
-
-def _left_context(span: Span) -> list[Token]:
-    """Tokens before a name that belong to its noun phrase ("French President", "Kremlin spokesman")."""
-    doc = span.doc
-    out: list[Token] = []
-    i = span.start - 1
-    sent_start = sent_bounds(span[0])[0]
-    while i >= sent_start:
-        tok = doc[i]
-        stop = tok.pos_ in {"DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ"} or tok.text in {
-            ",", "(", '"', "“", "”", ":", ";", "\n", "\n\n"}
-        # "acting president": a participle inside a title is part of it
-        if stop and not (tok.pos_ == "VERB" and tok.dep_ == "amod"):
-            break
-        if tok.dep_ not in LEFT_DEPS and not (span.start <= tok.head.i < span.end):
-            break
-        out.insert(0, tok)
-        i -= 1
-    return out
-
-
-def _apposition(span: Span) -> list[Token]:
-    """The words of an apposition describing the name, in either order:
-    "Peskov, the Kremlin's spokesman," and "Belgium's foreign minister, Maxime Prévot,"."""
-    root = span.root
-    for child in root.children:
-        if child.dep_ == "appos" and child.i >= span.end:
-            return [t for t in child.subtree if t.i >= span.end]
-    if root.dep_ == "appos" and root.head.i < span.start:
-        head = root.head
-        return [t for t in head.subtree if head.left_edge.i <= t.i < span.start]
-    return []
-
-
-def _phrase_country(tokens: list[Token], title_at: int, title_end: int, k: Knowledge
-                    ) -> str | None:
-    """The country of a title phrase: a word before the title ("Belgium's foreign minister")
-    or the object of "of"/"at" naming a country or body ("foreign minister of Iran"); not an
-    adjective buried in some other noun ("professor of North Korean studies")."""
-    code = find_country_code(tokens[:title_at], k) if title_at else None
-    if code is not None:
-        return code
-    for tok in tokens[title_end:]:
-        if tok.dep_ == "pobj" and tok.head.lower_ in {"of", "at", "for", "to", "in"} and (
-                tok.ent_type_ in {"GPE", "ORG", "NORP"} or tok.text in k.countries):
-            words = [t for t in tok.subtree if t.ent_type_ in {"GPE", "ORG", "NORP"}
-                     or t.text in k.countries or t.text in {"'s", "’s"}]
-            code = find_country_code(words, k)
-            if code is not None:
-                return code
-    return None
-
-
-def _person_noun_in(tokens: list[Token], k: Knowledge, *, require_head: bool = True
-                    ) -> tuple[Code | None, int, int]:
-    """A noun for a kind of person heading an apposition ("a 22-year-old student") or standing
-    before a name ("Israeli hostage Eli Sharabi"), read as a title with that noun's sector."""
-    for n, tok in enumerate(tokens):
-        if require_head and tok.dep_ != "appos" and tok.head not in tokens or tok.pos_ != "NOUN":
-            continue
-        group = k.groups.get(tok.lemma_.lower())
-        if group is not None and group.kind == "group" and group.sector:
-            return Code(group.code, group.sector, tok.lemma_.lower(), "person",
-                        tok.lemma_.lower()), n, n + 1
-    return None, 0, 0
-
-
-def _org_before(tokens: list[Token], k: Knowledge) -> Code | None:
-    texts = [t.text for t in tokens if t.text not in {"'s", "’s"}]
-    for size in range(len(texts), 0, -1):
-        for i in range(len(texts) - size + 1):
-            code = k.organizations.get(" ".join(texts[i : i + size]))
-            if code is not None:
-                return code
-    return None
-
-
-def _group_before(tokens: list[Token], k: Knowledge) -> tuple[str, Code] | None:
-    """A generic body before a title: "coast guard spokesman", "commerce ministry spokeswoman"."""
-    # Nouns only: "deputy executive director" has no business in it.
-    nouns = [t for t in tokens if t.pos_ in {"NOUN", "PROPN"}]
-    words = [t.text.lower() for t in nouns]
-    lemmas = [t.lemma_.lower() for t in nouns]
-    for size in (3, 2, 1):
-        for i in range(len(words) - size, -1, -1):
-            for seq in (words, lemmas):
-                phrase = " ".join(seq[i : i + size])
-                if phrase in k.groups:
-                    return " ".join(words[i : i + size]), k.groups[phrase]
-    return None
-
-
-@dataclass
-class _Clues:
-    country: str | None = None
-    sector: str | None = None
-    role: str | None = None
-    title: Code | None = None
-    title_key: str | None = None
-    possessor: Token | None = None
-    head_word: str | None = None
-    context: list[Token] = field(default_factory=list)  # tokens that describe the person
-
-
-def _person_clues(span: Span, k: Knowledge) -> _Clues:
-    """Country, sector and role of a named person from the words around the name."""
-    left = _left_context(span)
-    clues = _Clues(context=list(left))
-    title, at = find_title([t.text for t in left], k)
-    if title is None and left:  # "Israeli hostage Eli Sharabi", "American student Jane Roe"
-        noun, n_at, _ = _person_noun_in(left[-1:], k, require_head=False)
-        if noun is not None:
-            title, at = noun, len(left) - 1
-    before = left[:at]
-    if title is not None:
-        clues.country = find_country_code(before, k) if before else None
-        clues.title_key = " ".join(t.text.lower() for t in left[at:])
-    else:
-        appos = _apposition(span)
-        if appos:
-            title, t_at, t_end = _title_in(appos, k)
-            if title is None:
-                title, t_at, t_end = _person_noun_in(appos, k)
-            if title is not None:
-                # Only the title phrase is the person's; "who was among the protesters"
-                # after it still names others.
-                clues.context += appos[:t_end]
-                before = appos[:t_at]
-                clues.title_key = " ".join(t.text.lower() for t in appos[t_at:t_end])
-                clues.country = _phrase_country(appos, t_at, t_end, k)
-    if title is None:
-        return clues
-    clues.title = title
-    clues.sector, clues.role = title.sector, title.role
-    if title.code and clues.country is None:
-        clues.country = title.code
-    if before:
-        clues.possessor = next((t for t in before if t.lower_ in POSSESSIVE_PRONOUNS), None)
-        # An organisation before a title gives the person its code ("Kremlin spokesman" -> RUS).
-        # The body a title belongs to sets the sector: "Hamas spokesman" REB, "CGT leader" LAB,
-        # "ELN commander" REB, "coast guard spokesman" COP.
-        org = _org_before(before, k)
-        if org is not None:
-            clues.country = clues.country or org.code
-            if org.sector and org.sector != "GOV":
-                clues.sector = org.sector
-        else:
-            group = _group_before(before, k)
-            if group is not None:
-                clues.head_word = group[0] if clues.country is None else None
-                if group[1].sector and group[1].sector != "GOV":
-                    clues.sector = group[1].sector
-                clues.country = clues.country or group[1].code
-    if clues.country in INTERNATIONAL and clues.sector is None:
-        clues.sector = "GOV"
-    return clues
-
-
-# --------------------------------------------------------------------------- person spans
-
-
-def _clean_person_name(span: Span, k: Knowledge | None = None) -> Span:
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].lower_ in HONORIFICS
-                           or doc[start].lower_ in NAME_PREFIX_NOISE):
-        start += 1
-    if k is not None:  # "Spokesman Liu Dejun", "President Ruto": the title is not the name
-        for size in range(min(k.max_title_words, end - start - 1), 0, -1):
-            words = " ".join(t.lower_ for t in doc[start : start + size]).replace(" - ", "-")
-            if words in k.titles:
-                start += size
-                break
-    while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", ",", "."}:
-        end -= 1
-    return doc[start:end]
-
-
-def _is_known_non_person(text: str, k: Knowledge) -> bool:
-    return (text in k.countries or text in k.organizations or text in k.adjectives
-            or text in k.demonyms or text in k.regions or text in k.capitals)
-
-
-def _looks_like_person(ent: Span, k: Knowledge, offices: OfficeIndex) -> bool:
-    """A mislabelled entity that is a person's name: "Government spokeswoman Yolande Makolo"
-    (ORG), "Belgium's foreign minister, Maxime Prévot" (ORG)."""
-    span = ent[1:] if ent[0].lower_ == "the" else ent
-    if len(span) < 2 or _is_known_non_person(span.text, k):
-        return False
-    if not all(t.text[:1].isupper() or t.text in {"-", "'", "’"} or t.lower_ in {"al", "bin", "de", "van", "von"}
-               for t in span):
-        return False
-    if offices.candidates(span.text):
-        return True
-    title, _ = find_title([t.text for t in _left_context(span)], k)
-    if title is not None:
-        return True
-    appos = _apposition(span)
-    return bool(appos) and _title_in(appos, k)[0] is not None
-
-
-def _person_spans(doc: Doc, k: Knowledge, offices: OfficeIndex, skip_before: int) -> list[Span]:
-    spans: list[Span] = []
-    surnames = {fold_token(e[-1].text) for e in doc.ents if e.label_ == "PERSON"}
-    for ent in doc.ents:
-        if ent.start_char < skip_before:
-            continue
-        if ent.label_ == "PERSON" or (ent.label_ in PERSON_LABELS
-                                      and _looks_like_person(ent, k, offices)):
-            spans.append(ent)
-        elif (ent.label_ in PERSON_LABELS and len(ent) == 1 and ent.text[:1].isupper()
-              and fold_token(ent.text) in surnames and not _is_known_non_person(ent.text, k)):
-            spans.append(ent)  # "Zelenskyy" tagged ORG after "Zelensky" tagged PERSON
-    # Office holders the recogniser missed or mislabelled (names in capitals, "Zelenskyy" as ORG).
-    for _, start, end in _holder_matcher(doc, offices)(doc):
-        if doc[start:end].start_char >= skip_before:
-            spans.append(Span(doc, start, end, label="PERSON"))
-    # The longest name wins where two overlap.
-    spans.sort(key=lambda s: (-(s.end - s.start), s.start))
-    taken: set[int] = set()
-    out: list[Span] = []
-    for span in spans:
-        if any(i in taken for i in range(span.start, span.end)):
-            continue
-        taken.update(range(span.start, span.end))
-        out.append(span)
-    return sorted(out, key=lambda s: s.start)
-
-
-def _is_place_name(span: Span, k: Knowledge, alternates: bool = False) -> bool:
-    """A "person" or "organisation" the recogniser found that is really a place ("Inside
-    Goma", "around Hodeidah")."""
-    from .places import is_city_name
-
-    text = span.text
-    return (text in k.countries or text in k.regions or text in k.capitals
-            or is_city_name(text, alternates=alternates))
-
-
 def is_us_state_use(span: Span, k: Knowledge) -> bool:
     from .places import is_us_state_use as _state
 
@@ -518,7 +217,7 @@ def find_actors(doc: Doc, *, knowledge: Knowledge | None = None, published: str 
 
     # 1. Named institutions and metonyms, longest match first.
     matches = sorted(_org_matcher(doc, k)(doc), key=lambda m: (m[1], -(m[2] - m[1])))
-    people = _person_spans(doc, k, offices, dateline_stop)
+    people = person_spans(doc, k, offices, dateline_stop)
     person_ranges = [(s.start, s.end) for s in people]
     for _, start, end in matches:
         span = doc[start:end]
@@ -558,9 +257,9 @@ def find_actors(doc: Doc, *, knowledge: Knowledge | None = None, published: str 
         if ent.label_ != "ORG" or any(t.i in used for t in ent) or ent.start_char < dateline_stop:
             continue
         span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
-        if _is_known_non_person(span.text, k) or not span.text[:1].isupper():
+        if is_known_non_person(span.text, k) or not span.text[:1].isupper():
             continue
-        if len(span) == 1 and span.root.dep_ == "pobj" and _is_place_name(span, k, True):
+        if len(span) == 1 and span.root.dep_ == "pobj" and is_place_name(span, k, True):
             continue  # "around Hodeidah": a place the recogniser took for an organisation
         # "Venezuela's National Electoral Council": the possessor outside the entity counts.
         owners = [t for c in span.root.children if c.dep_ == "poss" and c.i < span.start
@@ -613,8 +312,8 @@ def _add_people(doc: Doc, people: list[Span], k: Knowledge, offices: OfficeIndex
     countries = {c.code for e in doc.ents if (c := k.countries.get(e.text)) and c.code}
     cleaned = []
     for ent in people:
-        span = _clean_person_name(ent, k)
-        if len(span) == 0 or _is_known_non_person(span.text, k) or _is_common_noun(span, k):
+        span = clean_person_name(ent, k)
+        if len(span) == 0 or is_known_non_person(span.text, k) or is_common_noun(span, k):
             continue
         cleaned.append(span)
     # The fullest name of each family name is the canonical one; spellings fold together.
@@ -628,7 +327,7 @@ def _add_people(doc: Doc, people: list[Span], k: Knowledge, offices: OfficeIndex
             if match is not None and match.holder.family == fold_token(span[0].text):
                 canon.setdefault(match.holder.family, (f"person:{name}", name))
     for span in cleaned:
-        clues = _person_clues(span, k)
+        clues = person_clues(span, k)
         folded = fold_token(span[-1].text)
         if folded in canon:
             key, name = canon[folded]
@@ -636,7 +335,7 @@ def _add_people(doc: Doc, people: list[Span], k: Knowledge, offices: OfficeIndex
             name = _display(span, offices, on)
             key = f"person:{name}"
         if (len(span) == 1 and folded not in canon and clues.title is None
-                and _is_place_name(span, k)):
+                and is_place_name(span, k)):
             continue  # "Inside Goma": a place the recogniser took for a person
         draft = add(key, name, "person", span, clues.country, clues.sector, clues.role)
         if draft is None:
@@ -645,12 +344,14 @@ def _add_people(doc: Doc, people: list[Span], k: Knowledge, offices: OfficeIndex
         draft.title_key = draft.title_key or clues.title_key
         draft.possessor = draft.possessor or clues.possessor
         draft.head_word = draft.head_word or clues.head_word
+        draft.home = draft.home or clues.home
         # The title and nationality around a name belong to the person, not to a group.
         used.update(t.i for t in clues.context if t.i not in draft.tokens)
     for draft in drafts.values():
         if draft.kind != "person":
             continue
-        match = offices.match(draft.name, on=on, countries=sorted(countries), role=draft.role)
+        evidence = sorted(countries | ({draft.code} if draft.code else set()))
+        match = offices.match(draft.name, on=on, countries=evidence, role=draft.role)
         if match is None:
             continue
         holder = match.holder
@@ -660,15 +361,6 @@ def _add_people(doc: Doc, people: list[Span], k: Knowledge, offices: OfficeIndex
             draft.role = draft.role or holder.role
         if draft.code in INTERNATIONAL and draft.sector is None:
             draft.sector = "GOV"
-
-
-def _is_common_noun(span: Span, k: Knowledge) -> bool:
-    """A one-word "person" that is a capitalised group noun or title ("Riot police", "Police")."""
-    if len(span) != 1:
-        return False
-    word = span[0].lower_
-    nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-    return word in k.groups or word in k.titles or f"{word} {nxt}" in k.groups
 
 
 def _display(span: Span, offices: OfficeIndex, on: date | None) -> str:
@@ -699,17 +391,21 @@ def _add_role_nouns(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: li
         det = [c for c in tok.children if c.dep_ in {"det", "poss"}]
         if not det or det[0].lower_ not in {"the"} and det[0].dep_ != "poss":
             continue
-        country = None
-        if det[0].dep_ == "poss":
-            country = find_country_code([det[0]], k)
-            if country is None:
-                continue
+        # Whose office: "Russia's president", "the Russian president", "the president of Kenya".
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]
+        owner = [det[0]] if det[0].dep_ == "poss" else []
+        owner += [m for m in mods[:at]] + [t for g in of for t in g.subtree]
+        country = find_country_code(owner, k) if owner else None
+        if owner and country is None and (det[0].dep_ == "poss" or of):
+            continue  # "his president", "the president of the club": not ours to guess
         best: tuple[int, _Draft] | None = None
         for draft in persons:
             if not roles_agree(draft.role, title.role) or (country and draft.code != country):
                 continue
-            if draft.first < tok.i and (best is None or draft.first > best[0]):
-                best = (max(i for i in draft.tokens if i < tok.i), draft)
+            before = [i for i in draft.tokens if i < tok.i]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), draft)
         if best is None:
             continue
         draft = best[1]
@@ -744,6 +440,10 @@ def _add_groups(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: list[s
                 group = Code(group.code, body.sector, group.name, group.kind)
         if country is None and group.sector == "GOV":
             country = _frame_capital(tok, k)
+        pronoun = next((c for c in tok.lefts if c.dep_ == "poss"
+                        and c.lower_ in {"his", "her", "its", "their"}), None)
+        if country is None and pronoun is not None:  # "Her ministry": Baerbock's
+            country = _owner_code(pronoun, drafts, order)
         words = [t for t in pieces if t.pos_ in {"ADJ", "PROPN", "NOUN"} and t.text != "'s"]
         start = words[0].i if words else tok.i
         span = doc[start : tok.i + 1]
@@ -762,11 +462,28 @@ def _add_groups(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: list[s
             if earlier is not None:
                 add(earlier, drafts[earlier].name, drafts[earlier].kind, span)
                 continue
-            if home and not _foreign(tok, pieces) and (
+            if home and pronoun is None and not _foreign(tok, pieces) and (
                     group.sector in DOMESTIC_SECTORS or lemma in HOME_BODIES):
                 country = home
         key = f"group:{country or ''}:{lemma}:{name.lower()}"
         add(key, name, group.kind, span, country, group.sector)
+
+
+def _owner_code(pronoun: Token, drafts: dict[str, _Draft], order: list[str]) -> str | None:
+    """The country of whoever a possessive pronoun points back to: the nearest actor with a
+    country in this sentence or the one before ("Baerbock ... Her ministry said")."""
+    start = sent_bounds(pronoun)[0]
+    floor = sent_bounds(pronoun.doc[start - 1])[0] if start > 0 else 0
+    people = pronoun.lower_ in {"his", "her"}
+    best: tuple[int, str] | None = None
+    for key in order:
+        draft = drafts[key]
+        if not draft.code or (people and draft.kind != "person"):
+            continue
+        before = [i for i in draft.tokens if floor <= i < pronoun.i]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), draft.code)
+    return best[1] if best else None
 
 
 def _frame_capital(tok: Token, k: Knowledge) -> str | None:
@@ -800,6 +517,9 @@ def _fill_people(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: list[
         if draft.kind != "person" or draft.code is not None or draft.title is None:
             continue
         title_key = draft.title_key or ""
+        if draft.home and home:
+            draft.code = home
+            continue
         if draft.possessor is not None:  # "his spokeswoman": the person named before
             owner = _possessor_actor(draft, token_draft)
             if owner is not None and owner.code:
@@ -889,7 +609,8 @@ def _index(doc: Doc, drafts: dict[str, _Draft], order: list[str], k: Knowledge) 
             # spells out the table's name ("U.N. Security Council", "U.S. State Department"),
             # not by an abbreviation ("U.N." stays "United Nations").
             plain = _squash(name)
-            name = next((t for _, _, t in sorted(d.mentions, key=lambda m: -len(m[2]))
+            forms = [t[4:] if t.lower().startswith("the ") else t for _, _, t in d.mentions]
+            name = next((t for t in sorted(forms, key=len, reverse=True)
                          if plain in _squash(t)), name)
         if d.kind == "country" and d.mentions and all(t != name for _, _, t in d.mentions):
             # "Congo", not "Democratic Republic of Congo", when that is what the article says;

@@ -54,6 +54,14 @@ NOT_SAID = {"refuse", "decline", "fail", "deny", "avoid"}
 CONTENT_TRIM = " ,.;:\n\t—–-"
 SENTENCE_END = {".", "!", "?"}
 ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "iobj"}
+# Bodies and groups that belong to a person and speak as themselves ("his office said").
+PERSONAL_BODIES = {"office", "chancellery", "administration", "cabinet", "team", "campaign",
+                   "camp", "lawyer", "attorney", "family", "aide", "party", "government"}
+# Common nouns that, after a proper name, name a body of their own ("Al Masirah television").
+MEDIA_AND_BODIES = {"television", "tv", "radio", "channel", "newspaper", "agency", "daily",
+                    "broadcaster", "network", "outlet", "website", "magazine", "group",
+                    "movement", "party", "mission", "commission", "council", "committee",
+                    "foundation", "institute", "centre", "center", "union", "bloc"}
 DOCUMENT_NOUNS = {"figure", "tally", "data", "report", "statement", "estimate", "count",
                   "record", "document", "survey", "poll", "assessment", "account", "medium"}
 
@@ -205,14 +213,31 @@ class SpeakerResolver:
         self.k = load_knowledge()
         self.titles = self.k.titles
         self._ready = False
+        self._dateline = dateline_end(doc.text)
         self._coref: dict[int, str | None] = {}
         self.gender: dict[str, str] = {}
 
     # -- preparation ---------------------------------------------------------------------
+    _SHARED = ("_sent_starts", "_kinds", "_quotes", "_arg_head", "_proxy", "_static", "_chain",
+               "_coref", "gender")
+
     def _prepare(self) -> None:
         if self._ready:
             return
         self._ready = True
+        doc = self.doc
+        # One resolution per document and actor index: the event stage's resolver reuses the
+        # statement stage's work.
+        key = ("wirecoder.speakers", id(self.actors))
+        cached = doc.user_data.get(key)
+        if cached is not None:
+            for name, value in zip(self._SHARED, cached, strict=True):
+                setattr(self, name, value)
+            return
+        self._build()
+        doc.user_data[key] = tuple(getattr(self, name) for name in self._SHARED)
+
+    def _build(self) -> None:
         doc = self.doc
         self._sent_starts = [s.start for s in doc.sents]
         self._kinds = {a.id: a.kind for a in self.actors.actors}
@@ -393,9 +418,9 @@ class SpeakerResolver:
         best: tuple[int, str] | None = None
         for i, actor_id, _ in self._static + self._chain:
             if i < at.i and self._kinds.get(actor_id) in kinds and (
-                    not gender or self.gender.get(actor_id, gender) == gender):
-                if best is None or i > best[0]:
-                    best = (i, actor_id)
+                    not gender or self.gender.get(actor_id, gender) == gender) and (
+                    best is None or i > best[0]):
+                best = (i, actor_id)
         return best[1] if best else None
 
     def _description(self, tok: Token) -> str | None:
@@ -472,7 +497,7 @@ class SpeakerResolver:
         saying"), infinitives ("went on to say") and coordinated cues ("said X and asked Y")."""
         tok = cue
         for _ in range(6):
-            own = self._own_subject(tok, self.actors.token_actor)
+            own = self._own_subject(tok, self.actors.token_actor, self._dateline)
             if own is not None:
                 return own
             if tok.dep_ in {"conj", "advcl"} and tok.i == cue.i:
@@ -486,7 +511,8 @@ class SpeakerResolver:
                 cited = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
                 if cited is not None:
                     return cited
-            if tok.dep_ in {"conj", "xcomp", "advcl", "pcomp", "pobj", "prep"} and tok.head.i != tok.i:
+            if tok.dep_ in {"conj", "xcomp", "advcl", "pcomp", "pobj", "prep"} and \
+                    tok.head.i != tok.i and _same_paragraph(tok.head, cue):
                 tok = tok.head
                 continue
             if tok.dep_ == "acl" and tok.i == cue.i:
@@ -507,11 +533,22 @@ class SpeakerResolver:
         return None
 
     @staticmethod
-    def _own_subject(tok: Token, named: dict[int, str] | None = None) -> Token | None:
+    def _own_subject(tok: Token, named: dict[int, str] | None = None,
+                     after: int = 0) -> Token | None:
         """The verb's subject. Of two (a misparse: "Inside Goma, residents said"; "COGAT, the
-        defence ministry body that ..., denied"), the one naming an actor, else the nearer."""
+        defence ministry body that ..., denied"), the one naming an actor, else the nearer.
+        A dateline is never the subject ("CARACAS (WSW) - the council declared": the council,
+        which the parser hangs on the dateline)."""
         found = [c for c in tok.children if c.dep_ == "nsubj" or (
             c.dep_ == "nsubjpass" and c.lower_ != "it")]
+        if after:
+            kept = []
+            for c in found:
+                if c.idx >= after:
+                    kept.append(c)
+                else:
+                    kept += [a for a in c.children if a.dep_ == "appos" and a.idx >= after]
+            found = kept
         if len(found) <= 1:
             return found[0] if found else None
         if named:
@@ -555,8 +592,9 @@ class SpeakerResolver:
         if actor is None and subj.i in self._coref:
             actor = self._coref[subj.i]
         if actor is None:
+            # the modifier nearest the head names it ("the Houthi-run Al Masirah television")
             phrase = [t for t in self.phrase(subj) if t.dep_ != "poss"]
-            actor = next((a for t in phrase if (a := self.actors.actor_of(t))), None)
+            actor = next((a for t in reversed(phrase) if (a := self.actors.actor_of(t))), None)
         if actor is None and subj.pos_ == "PROPN":
             actor = self.actors.person_by_surname(subj.text)
         if actor is None and subj.pos_ == "PROPN" and subj.text in self.k.countries and \
@@ -578,9 +616,11 @@ class SpeakerResolver:
 
     def _generic(self, actor_id: str, subj: Token) -> bool:
         actor = self.actors.get(actor_id)
-        return actor is not None and actor.kind in {"group", "organization"} and \
-            actor.name.lower().split()[-1] in {subj.lower_, subj.lemma_.lower()} and \
-            len(actor.name.split()) <= 2 and not actor.country
+        if actor is None or actor.kind not in {"group", "organization"}:
+            return False
+        words = actor.name.lower().split()
+        return words[-1] in {subj.lower_, subj.lemma_.lower()} and (
+            len(words) == 1 or (len(words) == 2 and not actor.country))
 
     def speaker(self, subj: Token | None) -> SpeakerInfo:
         """Everything a statement records about its speaker, given the cue's subject."""
@@ -630,7 +670,13 @@ class SpeakerResolver:
                 return SpeakerInfo(body, text, where)
         if self._anaphoric_source(subj):
             return SpeakerInfo(None, text, where, "unnamed_source")
-        actor = self.resolve(subj)
+        actor = None
+        if subj.pos_ == "NOUN" and self.actors.actor_of(subj) is None and \
+                subj.lemma_.lower() in MEDIA_AND_BODIES:
+            actor = self._name_actor(subj, with_head=True)  # "Al Masirah television said"
+        if actor is None:
+            actor = self._possessed_body(subj)  # "his office said" -> Ramaphosa's office
+        actor = actor or self.resolve(subj)
         if actor is None and subj.pos_ in {"NOUN", "PROPN"}:
             actor = self._adjective_country(subj)
         if actor is None and subj.pos_ == "PROPN":
@@ -638,6 +684,34 @@ class SpeakerResolver:
         if actor is None:
             return SpeakerInfo(None, text, where, "unresolved")
         return SpeakerInfo(actor, text, where, None, self._spoken_for(subj, actor))
+
+    def _possessed_body(self, subj: Token) -> str | None:
+        """"his office", "Abashidze's lawyers": a body or group belonging to a person speaks as
+        itself, named after the person ("Ramaphosa's office"), when no actor names it."""
+        if subj.pos_ != "NOUN" or subj.lemma_.lower() not in PERSONAL_BODIES:
+            return None
+        own = self.actors.get(self.actors.actor_of(subj) or "")
+        if own is not None and not self._generic(own.id, subj):
+            return None
+        poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+        owner = self.actors.get(self.resolve(poss) or "") if poss is not None else None
+        if owner is None or owner.kind != "person":
+            return None
+        words = [t.text for t in self.doc[poss.i + 1 : subj.i + 1] if t.text not in {"'s", "’s"}]
+        name = f"{owner.name.split()[-1]}'s {' '.join(words)}"
+        existing = next((a for a in self.actors.actors if a.name == name), None)
+        span = self.doc[subj.left_edge.i : subj.i + 1]
+        mention = Mention(span.start_char, span.end_char, span.text)
+        if existing is None:
+            existing = Actor(id=f"a{len(self.actors.actors) + 1}", name=name,
+                             kind="group" if subj.tag_ == "NNS" else "organization",
+                             country=owner.country, sector=owner.sector)
+            self.actors.actors.append(existing)
+            self._kinds[existing.id] = existing.kind
+        existing.mentions.append(mention)
+        for t in span:
+            self.actors.token_actor[t.i] = existing.id
+        return existing.id
 
     def _anaphoric_source(self, subj: Token) -> bool:
         """"The official said", "the diplomat added": an unnamed source met before, when no
@@ -653,19 +727,25 @@ class SpeakerResolver:
         actor = self.actors.get(self.actors.actor_of(subj) or "")
         return actor is None or actor.name.lower() in {subj.lower_, lemma, "the " + subj.lower_}
 
-    def _name_actor(self, subj: Token) -> str | None:
+    def _name_actor(self, subj: Token, *, with_head: bool = False) -> str | None:
         """A speaker named in the text whom the actor index missed (the tagger took "Claudia
         Restrepo" for a place, "Maersk" for a product): add them as an actor, a person when
-        the name starts with a known given name or is tagged as one, else an organisation."""
+        the name starts with a known given name or is tagged as one, else an organisation.
+        With `with_head`, a proper name before a common noun names a body with the noun
+        ("Al Masirah television")."""
         doc = self.doc
         start = subj.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in {
                 "compound", "flat"} and doc[start - 1].head.i == subj.i:
             start -= 1
+        if with_head and start == subj.i:
+            return None
         span = doc[start : subj.i + 1]
         if any(t.i in self.actors.token_actor for t in span) or not span.text[:1].isupper():
             return None
-        if span[0].text in first_names() or subj.ent_type_ == "PERSON":
+        if with_head:
+            kind = "organization"
+        elif span[0].text in first_names() or subj.ent_type_ == "PERSON":
             kind = "person"
         elif subj.ent_type_ in {"ORG", "WORK_OF_ART", "PRODUCT", "FAC", ""} and (
                 len(span) > 1 or subj.ent_type_):
@@ -795,7 +875,16 @@ def _description_span(tok: Token) -> Span:
             end = max(end, max(t.i for t in child.subtree) + 1)
         else:
             break
-    return doc[tok.left_edge.i : end]
+    comma = next((t.i for t in doc[tok.i : end] if t.text in {",", "(", "—", "–"}), end)
+    start = tok.left_edge.i
+    while start < tok.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:comma]
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n\n" not in a.doc.text[lo:hi]
 
 
 def _governing_cue(tok: Token) -> Token | None:
@@ -804,7 +893,7 @@ def _governing_cue(tok: Token) -> Token | None:
     cur = tok
     for _ in range(8):
         head = cur.head
-        if head.i == cur.i:
+        if head.i == cur.i or not _same_paragraph(head, tok):
             return None
         if cur.dep_ == "ccomp" and is_cue(head):
             return head
@@ -873,6 +962,11 @@ def _as_content(cue: Token) -> list[Token] | None:
             pred = child
             break
     if pred is None:
+        # 'called the continued presence "a violation of our sovereignty"': the quoted
+        # description hangs on the object as an apposition
+        pred = next((c for c in obj.children if c.dep_ == "appos" and c.i > obj.i and any(
+            t.text in QUOTE_CHARS for t in cue.doc[obj.i + 1 : c.i])), None)
+    if pred is None:
         return None
     end = max(t.i for t in pred.subtree)
     return list(cue.doc[obj.left_edge.i : end + 1])
@@ -925,6 +1019,15 @@ def _aside(cue: Token) -> bool:
         return False
     marks = {c.lower_ for c in cue.children if c.dep_ == "mark"}
     return bool(marks & ASIDE_MARKS) or (not marks and cue.tag_ == "VBG")
+
+
+def _relays(c: _Candidate) -> bool:
+    """A report of a report ("X accused Y, the news agency reported"; "according to state
+    media, X said"): the statement inside stands on its own too."""
+    if c.cue is None:
+        return c.source is not None
+    entry = cue_of(c.cue)
+    return entry is not None and entry.kind == "reporting"
 
 
 def _left_after_comma(cue: Token) -> Token | None:
@@ -993,9 +1096,14 @@ class _Finder:
         """Character span of a token run, cut at a sentence end outside quotes, edges trimmed,
         quote marks kept paired."""
         tokens = _run(tokens)
+        doc, text = self.doc, self.text
+        # A complementizer the parser took for a subject ("wrote that Budapest ..."), not the
+        # demonstrative of "said that was wrong".
+        while len(tokens) > 1 and tokens[0].lower_ in {"that", "whether"} and \
+                tokens[1].pos_ not in {"AUX", "VERB"}:
+            tokens = tokens[1:]
         if not tokens:
             return None
-        doc, text = self.doc, self.text
         last = tokens[-1].i
         for tok in tokens[:-1]:
             nxt = doc[tok.i + 1]
@@ -1040,10 +1148,25 @@ class _Finder:
             return True
         return before[-1] in ".!?:" or before[-1] in QUOTE_CHARS and before[:-1].rstrip()[-1:] in set(".!?,") | set(QUOTE_CHARS)
 
+    def _lead_in(self, q: Quote) -> bool:
+        """'In a statement, "...," the army said': a short adverbial, then a whole sentence
+        quoted."""
+        head = self.text[max(self.dateline, q.start - 120) : q.start]
+        cut = max(head.rfind(". "), head.rfind("\n"), head.rfind(": "))
+        lead = head[cut + 1 :].strip()
+        inner = self.text[q.inner_start : q.inner_start + 1]
+        if not lead.endswith(",") or not inner.isupper() or len(lead.split()) > 8:
+            return False
+        span = self.doc.char_span(q.start - len(head) + cut + 1, q.start,
+                                  alignment_mode="contract")
+        return span is not None and not any(self.is_cue(t) for t in span)
+
     def cue_after(self, q: Quote) -> Token | None:
         span = self.doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
         if span is None:
             return None
+        if self.text[q.inner_start : q.inner_end].rstrip("”’\"' ")[-1:] == ".":
+            return None  # the quotation ends its sentence: a cue after it starts another
         i = span.end
         n = 0
         while i < len(self.doc) and n < 14:
@@ -1096,7 +1219,13 @@ class _Finder:
         previous: _Candidate | None = None
         for q in self.quotes:
             cue = None
-            if self.starts_sentence(q):
+            before_text = self.text[max(0, q.start - 3) : q.start].rstrip()
+            if before_text.endswith((":", ",")):
+                # 'told soldiers: "..."': a cue introducing the quote wins over one after it
+                before, how = self.cue_before(q)
+                if before is not None and how == "direct":
+                    cue = before
+            if cue is None and (self.starts_sentence(q) or self._lead_in(q)):
                 cue = self.cue_after(q)
                 if cue is not None and _is_relative_cue(cue):
                     cue = None
@@ -1110,9 +1239,6 @@ class _Finder:
                     continue
                 elif before is not None:
                     continue  # "what it called X"
-            elif not self.starts_sentence(q):
-                fragments.append((q, cue))
-                continue
             if cue is not None:
                 subj = self.resolver.subject_of(cue) or self._nearby_subject(q, cue)
                 cand = _Candidate("direct", q.inner_start, q.inner_end, cue, subj, 0, quote=q)
@@ -1206,15 +1332,20 @@ class _Finder:
     def _clauses(self, cue: Token) -> bool:
         """'said (that) A and that B': one statement per reported clause."""
         found = False
+        absorbed = {t.i for c in cue.children if c.dep_ == "ccomp" for t in self._run_on(cue, c)}
         for child in cue.children:
-            if child.dep_ != "ccomp" or _infinitive(child):
+            if child.dep_ != "ccomp" or _infinitive(child) or child.i in absorbed:
                 continue
+            if child.pos_ not in {"VERB", "AUX"} and SpeakerResolver._own_subject(child) is None:
+                continue  # a noun the parser took for a clause ("declared X the winner")
             if self.in_quote(child) is not None and child.i < cue.i:
                 continue  # '"A," he said': the direct pass has it
             clauses = [child] + [c for c in child.children if c.dep_ == "conj" and
                                  any(g.dep_ == "mark" for g in c.children)]
             for clause in clauses:
                 toks = _exclusive(clause, clauses)
+                if clause.i == child.i:
+                    toks += self._run_on(cue, child)
                 toks = [t for t in toks if not (t.dep_ == "mark" and t.head.i == clause.i and t.lower_
                                                 in {"that", "whether", "if"})]
                 while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
@@ -1222,6 +1353,17 @@ class _Finder:
                 if len(toks) >= 2:
                     found |= self._add("indirect", toks, cue, 1)
         return found
+
+    def _run_on(self, cue: Token, clause: Token) -> list[Token]:
+        """A second complement right after the first with no subject, conjunction or mark is a
+        misparse of one clause ("would keep its border with Belarus | closed")."""
+        end = max(t.i for t in clause.subtree)
+        for other in cue.children:
+            if other.dep_ == "ccomp" and other.i > clause.i and other.left_edge.i == end + 1 \
+                    and SpeakerResolver._own_subject(other) is None and not any(
+                        c.dep_ == "mark" for c in other.children):
+                return list(other.subtree)
+        return []
 
     def _before(self, cue: Token) -> bool:
         """'A happened, the ministry said(, and B)': the clause before a parenthetical cue."""
@@ -1340,10 +1482,8 @@ class _Finder:
             start = max(sent.start, 0)
             if self.dateline and doc[start].idx < self.dateline:
                 start = next((t.i for t in sent if t.idx >= self.dateline), start)
-            if tok.i - start <= 1:  # "According to X, content."
-                toks = list(doc[phrase_end : sent.end])
-            else:  # "Content, according to X."
-                toks = list(doc[start : tok.i])
+            # "According to X, content." / "Content, according to X."
+            toks = list(doc[phrase_end : sent.end] if tok.i - start <= 1 else doc[start : tok.i])
             span = self.span(toks)
             if span is None or span[1] - span[0] < 10:
                 continue
@@ -1407,7 +1547,7 @@ class _Finder:
             if c.cue is not None and _aside(c.cue):
                 continue  # "..., though he acknowledged that": an aside, a statement itself
             if any(k is not c and k.start <= anchor < k.end and k.kind != "direct"
-                   for k in kept):
+                   and not _relays(k) for k in kept):
                 nested.add(id(c))
         kept = [c for c in kept if id(c) not in nested]
         kept.sort(key=lambda c: c.start)
@@ -1418,6 +1558,10 @@ class _Finder:
         inter = min(c.end, k.end) - max(c.start, k.start)
         if inter <= 0:
             return False
+        for outer, inner in ((k, c), (c, k)):
+            if _relays(outer) and inner.cue is not None and \
+                    outer.start <= inner.cue.idx < outer.end:
+                return False  # a statement inside a media report stands too
         shorter = min(c.end - c.start, k.end - k.start)
         return inter >= 0.5 * shorter
 

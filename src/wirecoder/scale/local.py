@@ -113,10 +113,19 @@ def iter_items(inputs: Iterable[str | Path], *,
             yield from read_paths([path], max_bytes=max_bytes)
 
 
+# Derived by us, not given by the input: language_score's last digits can differ between two
+# processes (numpy sums), and a fingerprint must not.
+_DERIVED = ("language", "language_score")
+
+
 def _fingerprint(items: list[Item]) -> str:
+    """A hash of what the input says about a shard's records."""
     digest = hashlib.sha1()
     for item in items:
         data = item.to_dict() if isinstance(item, (ArticleRecord, Rejected)) else dict(item)
+        if isinstance(item, ArticleRecord):
+            for key in _DERIVED:
+                data.pop(key, None)
         digest.update(type(item).__name__.encode())
         digest.update(json.dumps(data, sort_keys=True, default=str,
                                  ensure_ascii=False).encode("utf-8"))
@@ -162,7 +171,11 @@ def write_shard(out: Path, task: ShardTask, rows: list[dict[str, Any]], *,
     import pyarrow.parquet as pq
 
     table = rows_to_table(rows)
+    # An old marker goes first, so no instant shows a marker beside data it does not describe.
+    with contextlib.suppress(FileNotFoundError):
+        (out / f"{task.name}.done").unlink()
     _write_atomic(out / f"{task.name}.parquet", lambda fh: pq.write_table(table, fh))
+    _fsync_dir(out)  # the data's rename is durable before the marker's can be
     marker = {"shard": task.name, "rows": len(rows), "fingerprint": task.fingerprint,
               "pipeline": pipeline, "seconds": round(seconds, 3),
               "written": datetime.now(UTC).isoformat(timespec="seconds")}

@@ -157,3 +157,16 @@ def test_actors_by_role_hook(nlp) -> None:
     macron = next(a.id for a in actors.actors if a.name == "Emmanuel Macron")
     assert actors.by_role("president", before=10_000) == macron
     assert actors.by_role("president", before=10_000, country="DEU") is None
+
+
+def test_actors_possessive_pronoun_on_a_body_points_back(nlp) -> None:
+    coded = _coded(nlp, "KYIV, Nov 17 (WSW) - German Foreign Minister Annalena Baerbock condemned "
+                        "the attack. Her ministry said more systems would follow.")
+    assert coded["ministry"][:2] == ("DEU", "GOV")  # not the dateline's Ukraine
+
+
+def test_actors_role_noun_respects_whose_office(nlp) -> None:
+    actors = _actors(nlp, "Kenyan President William Ruto met Rwandan President Paul Kagame. "
+                          "The president of Kenya said the talks were useful.")
+    ruto = next(a for a in actors.actors if a.name == "William Ruto")
+    assert any(m.text == "president" for m in ruto.mentions)

@@ -104,6 +104,34 @@ def found(pipeline, text: str) -> list[tuple[str, str | None, str]]:
          [("mixed", "Vladimir Putin", "foreign troops would be “legitimate targets.”")]),
         ('Han Duck-soo ordered the military to maintain "a firm readiness posture."',
          [("mixed", "Han Duck-soo", 'maintain "a firm readiness posture."')]),
+        # A that-clause wholly quoted is mixed, marks kept.
+        ('Edmundo Gonzalez wrote on social media that "the truth will prevail."',
+         [("mixed", "Edmundo Gonzalez", '"the truth will prevail."')]),
+        # Speech nouns given by a verb of saying.
+        ("The Kremlin expressed concern that the talks could collapse.",
+         [("indirect", "Kremlin", "the talks could collapse")]),
+        # "quoted/cited as saying".
+        ("Dmitry Peskov was quoted as saying that the talks had stalled.",
+         [("indirect", "Dmitry Peskov", "the talks had stalled")]),
+        # An aside is a statement of its own; a conditional one is part of the content.
+        ("Jamieson Greer said the deal would cut the deficit, though he acknowledged that a "
+         "tariff remained in place.",
+         [("indirect", "Jamieson Greer", "the deal would cut the deficit"),
+          ("indirect", "Jamieson Greer", "a tariff remained in place")]),
+        ("Kaja Kallas said sanctions could be eased if the agency confirmed that Iran was "
+         "cooperating.",
+         [("indirect", "Kaja Kallas", "sanctions could be eased if the agency confirmed that "
+           "Iran was cooperating")]),
+        # A coordinated cue belongs to the first speaker, not to a subject inside the content.
+        ("Amnesty International said the deployment was unconstitutional and asked the High "
+         "Court to suspend it.",
+         [("indirect", "Amnesty International", "the deployment was unconstitutional"),
+          ("indirect", "Amnesty International", "suspend it")]),
+        # A report of a report: both stand.
+        ('Alexander Lukashenko accused Warsaw of "provocations," state news agency Belta '
+         "reported.",
+         [("mixed", "Belta", 'Alexander Lukashenko accused Warsaw of "provocations,"'),
+          ("mixed", "Alexander Lukashenko", '"provocations,"')]),
     ],
 )
 def test_statements_cases(pipeline, text: str, expected: list[tuple[str, str | None, str]]) -> None:
@@ -121,6 +149,10 @@ def test_statements_cases(pipeline, text: str, expected: list[tuple[str, str | N
         "The two sides agreed to meet again next month.",  # an agreement is an event
         "Shares in Hong Kong rose 3%, according to market data.",  # no one said it
         "The region is known as “the breadbasket” of the country.",  # scare quotes
+        "Tehran condemned the strike, in a move Washington described as “reckless.”",
+        "Asked whether talks would resume, the official declined to comment.",  # a question
+        "The minister was told that the border would stay closed.",  # the subject heard it
+        "The concern that the talks could collapse grew on Monday.",  # no one expressed it
     ],
 )
 def test_statements_not_statements(pipeline, text: str) -> None:
@@ -169,6 +201,31 @@ def test_statements_speakers(pipeline, text: str, speaker: str) -> None:
     last = result.statements[-1]
     assert names.get(last.speaker or "", "").endswith(speaker) or speaker.endswith(
         names.get(last.speaker or "", "") or "?")
+
+
+def test_statements_an_unnamed_source_met_again_stays_unnamed(pipeline) -> None:
+    text = ("“The Russians came with ultimatums,” a member of the Ukrainian delegation told "
+            "reporters. The official said Moscow had demanded a withdrawal.")
+    first, second = run(pipeline, text).statements
+    assert first.speaker is None and first.speaker_country == "UKR"
+    assert second.speaker is None and second.speaker_reason == "unnamed_source"
+
+
+def test_statements_unnamed_spokesman_then_he(pipeline) -> None:
+    text = ("An RSF spokesman said its fighters had only targeted army positions. He also "
+            "accused the army of bombing a market.")
+    result = run(pipeline, text)
+    names = {a.id: a.name for a in result.actors}
+    assert [names.get(s.speaker or "") for s in result.statements] == [
+        "Rapid Support Forces", "Rapid Support Forces"]
+
+
+def test_statements_dateline_is_not_the_speaker(pipeline) -> None:
+    text = ("CARACAS (WSW) - The electoral council said Maduro had won. The opposition said "
+            "its count showed otherwise.")
+    result = run(pipeline, text)
+    assert [s.speaker_text for s in result.statements] == ["The electoral council",
+                                                           "The opposition"]
 
 
 def test_statements_spokesperson_speaks_on_behalf_of(pipeline) -> None:
