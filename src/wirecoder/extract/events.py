@@ -195,6 +195,9 @@ class EventFinder:
         self.resolver = SpeakerResolver(doc, actors)
         self.k = load_knowledge()
         self.last_parties: list[str] = []
+        self.last_date: str | None = None  # the latest resolved day, for chains
+        self.lead_date: str | None = None  # the story's first dated act
+        self.paragraph_dates: dict[int, str] = {}
         # Tokens of names used as locations ("in Kyiv"), as opposed to actors ("Kyiv said").
         starts = {m.start for p in places.places for m in p.mentions}
         self.locative = {t.i for t in doc if t.idx in starts or (
@@ -570,9 +573,31 @@ class EventFinder:
         modality = self.modality(tok, None, date_raw)
         ahead = modality in {"future", "hypothetical"}
         date = resolve_date(date_raw, self.published, future=ahead) if date_raw else None
+        if date is None and date_raw and self.last_date:
+            # a chain: "a day after", "hours later", "ten days later" count from the story so far
+            date = resolve_date(date_raw, self.published, future=ahead, anchor=self.last_date)
         if date is None and statement is not None and trig.event in VERBAL:
             date = statement.date
+        if date is None and not date_raw and modality == "asserted" and self._reported_past(tok):
+            # An act the story reports with no date of its own happened on the story's day: the
+            # day of the last dated act in its paragraph, else of the first in the article.
+            date = self.paragraph_dates.get(self._paragraph(tok)) or self.lead_date
+        if date is not None and modality == "asserted":
+            self.last_date = date
+            self.lead_date = self.lead_date or date
+            self.paragraph_dates[self._paragraph(tok)] = date
         return date_raw, date, self.modality(tok, date, date_raw)
+
+    def _paragraph(self, tok: Token) -> int:
+        return self.doc.text.count("\n\n", 0, tok.idx)
+
+    @staticmethod
+    def _reported_past(tok: Token) -> bool:
+        """A simple past report ("police detained 58 people"), not a state or a perfect that
+        may reach back ("has ruled out", "have gripped")."""
+        verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+        aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"was", "were", "had"}))
 
     @staticmethod
     def _attached(ent, verb: Token) -> bool:
