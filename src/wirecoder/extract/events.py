@@ -532,14 +532,22 @@ class EventFinder:
         coded = {tok.i for tok, _, _ in found}
         nouns = threat_nouns()
         for tok in self.doc:
-            if tok.lemma_.lower() not in WARNING_CUES or tok.i in coded or not is_cue(tok):
+            if tok.lemma_.lower() not in WARNING_CUES or tok.i in coded or tok.pos_ != "VERB":
                 continue
-            for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+            # "warned that its forces would deliver a response" (a clause with a modal), or
+            # "vowed to retaliate", "threatened to close the strait" (an infinitive: ahead).
+            for clause in (c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}):
                 words = list(clause.subtree)
-                modal = any(w.dep_ == "aux" and w.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX
-                            for w in words)
+                modal = clause.dep_ == "xcomp" or any(
+                    w.dep_ == "aux" and w.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for w in words)
                 threat = next((nouns[w.lemma_.lower()] for w in words
                                if w.pos_ == "NOUN" and w.lemma_.lower() in nouns), None)
+                if threat is None:
+                    acts = [t for w in words if (t := match_trigger(w)) is not None
+                            and t.event in THREAT_MODES]
+                    if acts:
+                        threat = THREAT_MODES[acts[0].event].get(
+                            acts[0].mode or "", THREAT_MODES[acts[0].event][""])
                 subj, _ = self.subject(tok)
                 actor = self.actors_of(subj)
                 if not (modal and threat and actor):

@@ -44,6 +44,9 @@ def events(pipeline, text: str) -> list[tuple[str, str, tuple[str, ...], tuple[s
         # a warning of a future response is THREATEN
         ("North Korea's defence ministry warned that its forces would deliver an overwhelming "
          "response to any provocation.", ("THREATEN", "asserted", None)),
+        # a vow to strike back is a threat
+        ("Iran vowed to retaliate against Israel for the strike on its consulate.",
+         ("THREATEN", "asserted", ("Iran",))),
         # a capital stands for its government
         ("Washington imposed new sanctions on Iranian oil exports on Monday.",
          ("SANCTION", "asserted", ("United States",))),
