@@ -4,14 +4,21 @@ A statement is anchored on a cue: a speech verb from `cue_verbs.tsv` (multiword 
 "point out" and "call on" included) or "according to". Its content takes one of the frames the
 cue allows: a quotation beside the cue (direct); the clause the cue governs, or the clause before
 a parenthetical "..., X said" (indirect); "urged X to Y", "offered to Y", "accused X of Y",
-"called X Y"; any of these holding a quoted fragment is mixed. A quote with no cue of its own
-that follows an attributed one in the same paragraph continues it.
+"called X Y", "expressed concern that Y" (`cue_nouns.tsv`); any of these holding a quoted
+fragment is mixed. A quote with no cue of its own that follows an attributed one in the same
+paragraph continues it. A cue inside another statement's content is part of that content, not
+a statement ("X said A and the two agreed that B"), except an aside ("..., though he
+acknowledged that B") and speech relayed by a medium ("X accused Y, the agency reported"),
+where the inner statement is the one kept. Content never runs across a paragraph break, except
+inside a quotation that does.
 
 Speakers come from the cue's subject, resolved by `SpeakerResolver`: names; appositions ("His
 spokesperson, Dmitry Peskov," — Peskov, speaking on behalf of the man "his" refers to);
 spokespeople of a body ("an RSF spokesman" — the RSF); institutions and seats of government;
-role nouns ("the minister"); pronouns, by salience (recency, grammatical role, who spoke) with
-gender and number; and unnamed sources ("a senior official"), kept as text with speaker null.
+role nouns ("the minister", "Oman's foreign minister"); joint speakers ("Britain, France and
+Germany"); pronouns, by salience (recency, grammatical role, who spoke) with gender and number;
+and unnamed sources ("a senior official"), kept as text with speaker null and the reason. A
+named speaker the actor index missed is added to it.
 """
 
 from __future__ import annotations
@@ -63,7 +70,13 @@ MEDIA_AND_BODIES = {"television", "tv", "radio", "channel", "newspaper", "agency
                     "movement", "party", "mission", "commission", "council", "committee",
                     "foundation", "institute", "centre", "center", "union", "bloc"}
 DOCUMENT_NOUNS = {"figure", "tally", "data", "report", "statement", "estimate", "count",
-                  "record", "document", "survey", "poll", "assessment", "account", "medium"}
+                  "record", "document", "survey", "poll", "assessment", "account", "medium",
+                  "communique", "communiqué", "declaration", "letter", "decree", "readout",
+                  "memo", "memorandum", "post", "message", "note", "notice", "release"}
+# Verbs that, governing a cue, say the words were not (yet) spoken: "is expected to announce".
+NOT_YET = {"expect", "plan", "intend", "want", "hope", "prepare", "schedule", "set", "due",
+           "aim", "seek", "try"}
+MODALS = {"will", "'ll", "would", "could", "might", "may", "should", "must", "shall", "can"}
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -174,7 +187,13 @@ def _heard(token: Token) -> bool:
 
 
 def _negated(token: Token) -> bool:
+    """Not said, or not said yet: "did not say", "declined to say", "is expected to announce",
+    "will tell"."""
     if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
+        return True
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in NOT_YET:
         return True
     # "declined to say", "did not want to say"
     return token.dep_ == "xcomp" and (token.head.lemma_.lower() in NOT_SAID or _negated(token.head))
@@ -239,7 +258,11 @@ class SpeakerResolver:
 
     def _build(self) -> None:
         doc = self.doc
-        self._sent_starts = [s.start for s in doc.sents]
+        # Sentences as the parser sees them, split again at paragraph breaks, which it
+        # sometimes runs across after a closing quote.
+        starts = {s.start for s in doc.sents}
+        starts.update(t.i + 1 for t in doc if t.is_space and "\n\n" in t.text)
+        self._sent_starts = sorted(i for i in starts if i < len(doc)) or [0]
         self._kinds = {a.id: a.kind for a in self.actors.actors}
         self._quotes = find_quotes(doc.text)
         self._arg_head: dict[int, int] = {}
@@ -296,6 +319,9 @@ class SpeakerResolver:
                         self._proxy[tok.i] = person_nouns().get(tok.lemma_.lower(), ("",))[0]
                 else:
                     actor_id = self.resolve(tok)
+                    if actor_id is None and tok.pos_ == "PROPN":
+                        actor_id = self._name_actor(tok)  # in text order, for later pronouns
+                    actor_id = self.fullest(actor_id)
                 if actor_id is None:
                     continue
             elif tok.dep_ in {"appos", "attr"}:
@@ -564,6 +590,14 @@ class SpeakerResolver:
         for child in subj.rights:
             if child.dep_ in {"compound", "flat"}:
                 end = child.i + 1
+            elif child.dep_ == "prep" and child.lower_ == "of" and subj.pos_ == "PROPN" and \
+                    all(t.pos_ in {"PROPN", "ADP", "DET", "CCONJ"} or t.is_punct and t.text in
+                        {"'s", "-"} for t in child.subtree):
+                end = max(t.i for t in child.subtree) + 1  # "the Ministry of Defence"
+            elif child.dep_ == "prep" and child.lower_ == "of" and (
+                    subj.lemma_.lower() in self.titles or subj.lemma_.lower() in {"head", "chief"}
+            ) and len(list(child.subtree)) <= 4 and not any(t.is_punct for t in child.subtree):
+                end = max(t.i for t in child.subtree) + 1  # "Orban's chief of staff"
             else:
                 break
         start = subj.left_edge.i
@@ -593,10 +627,10 @@ class SpeakerResolver:
             actor = self._coref[subj.i]
         if actor is None:
             # the modifier nearest the head names it ("the Houthi-run Al Masirah television")
-            phrase = [t for t in self.phrase(subj) if t.dep_ != "poss"]
+            phrase = [t for t in self.phrase(subj) if t.dep_ != "poss" and t.i <= subj.i]
             actor = next((a for t in reversed(phrase) if (a := self.actors.actor_of(t))), None)
         if actor is None and subj.pos_ == "PROPN":
-            actor = self.actors.person_by_surname(subj.text)
+            actor = self.actors.person_by_surname(subj.text) or self._person_by_name_part(subj)
         if actor is None and subj.pos_ == "PROPN" and subj.text in self.k.countries and \
                 self.k.countries[subj.text].code:
             code = self.k.countries[subj.text]
@@ -610,7 +644,7 @@ class SpeakerResolver:
         if actor is None and subj.pos_ == "NOUN" and self._definite(subj):
             actor = self._description(subj)
         if actor is None:
-            phrase = self.phrase(subj)
+            phrase = [t for t in self.phrase(subj) if t.i <= subj.i]
             actor = next((a for t in phrase if (a := self.actors.actor_of(t))), None)
         return actor
 
@@ -670,12 +704,17 @@ class SpeakerResolver:
                 return SpeakerInfo(body, text, where)
         if self._anaphoric_source(subj):
             return SpeakerInfo(None, text, where, "unnamed_source")
+        joint = self._joint_speaker(subj)
+        if joint is not None:
+            return joint
         actor = None
         if subj.pos_ == "NOUN" and self.actors.actor_of(subj) is None and \
                 subj.lemma_.lower() in MEDIA_AND_BODIES:
             actor = self._name_actor(subj, with_head=True)  # "Al Masirah television said"
         if actor is None:
             actor = self._possessed_body(subj)  # "his office said" -> Ramaphosa's office
+        if actor is None:
+            actor = self._role_holder(subj)  # "Oman's foreign minister said" -> the minister
         actor = actor or self.resolve(subj)
         if actor is None and subj.pos_ in {"NOUN", "PROPN"}:
             actor = self._adjective_country(subj)
@@ -683,7 +722,81 @@ class SpeakerResolver:
             actor = self._name_actor(subj)
         if actor is None:
             return SpeakerInfo(None, text, where, "unresolved")
+        actor = self.fullest(actor)
         return SpeakerInfo(actor, text, where, None, self._spoken_for(subj, actor))
+
+    def _joint_speaker(self, subj: Token) -> SpeakerInfo | None:
+        """"Britain, France and Germany said": one statement by all of them, spoken for by a
+        group actor named as the text names them."""
+        parts = [subj, *subj.conjuncts]
+        if len(parts) < 2 or subj.lower_ in PERSONAL | IMPERSONAL:
+            return None
+        ids = [self.actors.actor_of(p) or (self.resolve(p) if p.pos_ == "PROPN" else None)
+               for p in parts]
+        if any(i is None for i in ids) or len(set(ids)) < 2:
+            return None
+        last = max(t.i for p in parts[1:] for t in p.subtree
+                   if not any(r.dep_ in {"relcl", "acl", "appos"} for r in t.ancestors
+                              if r.i > p.i))
+        start = subj.left_edge.i
+        while start < subj.i and self.doc[start].pos_ in {"DET", "PUNCT", "SPACE"}:
+            start += 1
+        span = self.doc[start : last + 1]
+        names = [self.actors.get(i).name for i in ids]  # type: ignore[union-attr]
+        name = ", ".join(names[:-1]) + " and " + names[-1]
+        actor = next((a for a in self.actors.actors if a.name == name), None)
+        if actor is None:
+            countries = {self.actors.get(i).country for i in ids}  # type: ignore[union-attr]
+            actor = Actor(id=f"a{len(self.actors.actors) + 1}", name=name, kind="group",
+                          country=countries.pop() if len(countries) == 1 else None)
+            self.actors.actors.append(actor)
+            self._kinds[actor.id] = "group"
+        mention = Mention(span.start_char, span.end_char, span.text)
+        if mention not in actor.mentions:
+            actor.mentions.append(mention)
+        return SpeakerInfo(actor.id, span.text, (span.start_char, span.end_char))
+
+    def _person_by_name_part(self, tok: Token) -> str | None:
+        """"Prabowo" for Prabowo Subianto: where people go by their first name, the one person
+        named in full whose first name this is."""
+        if tok.i > 0 and self.doc[tok.i - 1].pos_ == "PROPN" and self.doc[tok.i - 1].dep_ in {
+                "compound", "flat"}:
+            return None  # part of a longer name
+        found = {a.id for a in self.actors.actors if a.kind == "person"
+                 and len(a.name.split()) > 1 and a.name.split()[0] == tok.text}
+        return found.pop() if len(found) == 1 else None
+
+    def fullest(self, actor_id: str | None) -> str | None:
+        """The fullest actor for a person known by one name ("Anies" -> Anies Baswedan), when
+        the actor index kept them apart."""
+        actor = self.actors.get(actor_id or "")
+        if actor is None or actor.kind != "person" or len(actor.name.split()) != 1:
+            return actor_id
+        word = actor.name
+        found = {a.id for a in self.actors.actors if a.kind == "person" and a.id != actor.id
+                 and len(a.name.split()) > 1 and word in (a.name.split()[0], a.name.split()[-1])}
+        return found.pop() if len(found) == 1 else actor_id
+
+    def _role_holder(self, subj: Token) -> str | None:
+        """A title with a country and no name ("Oman's foreign minister said", "the Iranian
+        foreign minister said"): the one person in the article holding that office, even when
+        the name comes later."""
+        if subj.pos_ != "NOUN" or subj.lemma_.lower() not in self.titles:
+            return None
+        own = self.actors.get(self.actors.actor_of(subj) or "")
+        if own is not None and own.kind == "person":
+            return None
+        words = [t for t in self.doc[subj.left_edge.i : subj.i + 1] if t.dep_ != "det"]
+        title, at = find_title([t.text for t in words], self.k)
+        if title is None or not title.role:
+            return None
+        country = find_country_code(words[:at], self.k) if at else None
+        if country is None and not self._definite(subj):
+            return None
+        role = title.role.lower()
+        holders = [a for a in self.actors.actors if a.kind == "person" and a.role
+                   and a.role.lower() == role and (country is None or a.country == country)]
+        return holders[0].id if len(holders) == 1 else None
 
     def _possessed_body(self, subj: Token) -> str | None:
         """"his office", "Abashidze's lawyers": a body or group belonging to a person speaks as
@@ -694,10 +807,12 @@ class SpeakerResolver:
         if own is not None and not self._generic(own.id, subj):
             return None
         poss = next((c for c in subj.children if c.dep_ == "poss"), None)
-        owner = self.actors.get(self.resolve(poss) or "") if poss is not None else None
+        owner = self.actors.get(self.fullest(self.resolve(poss)) or "") if poss is not None \
+            else None
         if owner is None or owner.kind != "person":
             return None
         words = [t.text for t in self.doc[poss.i + 1 : subj.i + 1] if t.text not in {"'s", "’s"}]
+        # named as news names the person on second mention, by family name
         name = f"{owner.name.split()[-1]}'s {' '.join(words)}"
         existing = next((a for a in self.actors.actors if a.name == name), None)
         span = self.doc[subj.left_edge.i : subj.i + 1]
@@ -782,7 +897,7 @@ class SpeakerResolver:
         for child in noun.children:
             if child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i:
                 actor = self.actors.actor_of(child)
-                if actor is None and child.pos_ == "NOUN":
+                if actor is None and child.pos_ == "NOUN" and child.lemma_.lower() in ORG_NOUNS:
                     # "an alliance spokeswoman": the alliance named before; "a foreign ministry
                     # spokeswoman": a body named with that word, if any
                     bare = not any(g.dep_ in {"amod", "compound", "poss"} for g in child.children)
@@ -1502,8 +1617,10 @@ class _Finder:
         lemma = source.lemma_.lower()
         if lemma in source_nouns() or lemma in person_nouns() or lemma in self.resolver.titles:
             return True
-        if source.pos_ == "PRON" or lemma in ORG_NOUNS:
-            return True
+        if source.pos_ == "PRON" or lemma in ORG_NOUNS or source.text[:1].isupper():
+            return True  # a pronoun, a body ("the ministry"), a name the tagger missed
+        if any(c.dep_ == "compound" and c.lemma_.lower() in ORG_NOUNS for c in source.children):
+            return True  # "the rights group KontraS"
         return any(self.actors.actor_of(t) is not None or t.ent_type_ in {"ORG", "GPE", "NORP"}
                    for t in source.subtree if t is not source)
 
@@ -1550,6 +1667,10 @@ class _Finder:
                    and not _relays(k) for k in kept):
                 nested.add(id(c))
         kept = [c for c in kept if id(c) not in nested]
+        # A report of a report ("X said Y, according to Interfax"; "X accused Y, the agency
+        # reported") is the inner speaker's statement; the channel adds no statement of its own.
+        kept = [c for c in kept if not (_relays(c) and any(
+            k is not c and k.cue is not None and c.start <= k.cue.idx < c.end for k in kept))]
         kept.sort(key=lambda c: c.start)
         return kept
 

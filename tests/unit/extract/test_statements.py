@@ -127,11 +127,24 @@ def found(pipeline, text: str) -> list[tuple[str, str | None, str]]:
          "Court to suspend it.",
          [("indirect", "Amnesty International", "the deployment was unconstitutional"),
           ("indirect", "Amnesty International", "suspend it")]),
-        # A report of a report: both stand.
+        # A report of a report is the inner speaker's statement.
         ('Alexander Lukashenko accused Warsaw of "provocations," state news agency Belta '
          "reported.",
-         [("mixed", "Belta", 'Alexander Lukashenko accused Warsaw of "provocations,"'),
-          ("mixed", "Alexander Lukashenko", '"provocations,"')]),
+         [("mixed", "Alexander Lukashenko", '"provocations,"')]),
+        ("“Western weapons will not change anything,” Dmitry Peskov told reporters, according "
+         "to the Interfax news agency.",
+         [("direct", "Dmitry Peskov", "Western weapons will not change anything")]),
+        # A short lead-in before a whole quoted sentence.
+        ('In a statement, "The army will deploy as soon as possible," the Lebanese army said.',
+         [("direct", "Lebanese army", "The army will deploy as soon as possible")]),
+        # A colon before the quote beats a cue in the next sentence.
+        ('Israel Katz told soldiers: "We will not allow the threat to return." He added that '
+         "the troops would stay.",
+         [("direct", "Israel Katz", "We will not allow the threat to return."),
+          ("indirect", "Israel Katz", "the troops would stay")]),
+        # British single quotes.
+        ("'We are stepping up our support,' John Healey told MPs.",
+         [("direct", "John Healey", "We are stepping up our support")]),
     ],
 )
 def test_statements_cases(pipeline, text: str, expected: list[tuple[str, str | None, str]]) -> None:
