@@ -203,10 +203,14 @@ def render(data: dict[str, Any]) -> str:
             f"({stages}; dates are resolved inside these). Stage shares come from a cProfile "
             "pass, applied to the unprofiled time.", ""]
     lines += ["## Reading these numbers", "",
-              "- The machine is shared: other jobs running at the same time slow both the raw "
-              "and the full run, which is why the ratio (same documents, same run) is the "
-              "figure to compare, not the absolute rates; the load average is given so a noisy "
-              "run can be recognised.",
+              "- The machine is shared: other jobs running at the same time stretch wall time, "
+              "and not equally for the raw and the full run, so wall rates and the wall ratio "
+              "can mislead (a wall ratio above 1 means the raw run waited longer for the CPU, "
+              "not that wirecoder is faster than spaCy). The CPU-time ratio is the figure to "
+              "compare; the load average is given so a noisy run can be recognised.",
+              "- Raw `nlp.pipe` uses spaCy's default batch of 1,000 texts, which holds a "
+              "thousand parsed documents at once: that, not wirecoder, is the peak memory of a "
+              "bench run. The full pipeline parses in batches of 16 and keeps nothing.",
               "- All of the pipeline's spaCy components are used (`tok2vec`, `tagger`, "
               "`attribute_ruler` for POS, `lemmatizer` for lemmas, `parser` for dependencies "
               "and sentences, `ner` for entities), so none can be disabled to save time.",

@@ -11,6 +11,7 @@ earlier stages' records. The spaCy pipeline is loaded once per process.
 from __future__ import annotations
 
 import logging
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -59,9 +60,13 @@ class ArticleInput:
                    url=get("url"), source=get("source"), id=get("id"), language=get("language"))
 
 
-def code_doc(doc: Doc, article: Article, *, version: str | None = None) -> Result:
-    """Run every extractor over a parsed article."""
+def code_doc(doc: Doc, article: Article, *, version: str | None = None,
+             timings: dict[str, float] | None = None) -> Result:
+    """Run every extractor over a parsed article. `timings`, when given, accumulates the
+    seconds each stage took (for `wirecoder bench`)."""
+    clock = _StageClock(timings)
     actors = find_actors(doc, published=article.published)
+    clock.lap("actors")
     drafts = find_statements(doc, actors)
     for d in drafts:  # a statement's date is the date attached to its cue
         if d.date_token is not None:
@@ -69,11 +74,29 @@ def code_doc(doc: Doc, article: Article, *, version: str | None = None) -> Resul
             raw = ent.text if ent is not None else d.date_token.text
             d.statement.date = resolve_date(raw, article.published)
     statements = [d.statement for d in drafts]
+    clock.lap("statements")
     context = [a.country for a in actors.actors if a.country and len(a.country) == 3]
     places = find_places(doc, context_codes=context)
+    clock.lap("places")
     events = find_events(doc, actors, statements, places, published=article.published)
+    clock.lap("events")
     return Result(article=article, actors=actors.actors, statements=statements, events=events,
                   places=places.places, pipeline=version)
+
+
+class _StageClock:
+    """Adds each stage's wall time to a dict, or does nothing when there is none."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+        self.last = time.perf_counter() if timings is not None else 0.0
+
+    def lap(self, stage: str) -> None:
+        if self.timings is None:
+            return
+        now = time.perf_counter()
+        self.timings[stage] = self.timings.get(stage, 0.0) + now - self.last
+        self.last = now
 
 
 class Pipeline:
@@ -83,6 +106,9 @@ class Pipeline:
         self.model_name = model
         self.nlp = load_nlp(model)
         self.version = f"wirecoder-{__version__}+{model_id(self.nlp)}+data.{data_hash()}"
+        # Seconds per extraction stage, summed over articles coded in this process; filled only
+        # when a caller sets it to a dict (wirecoder bench does).
+        self.stage_seconds: dict[str, float] | None = None
 
     def _article(self, item: ArticleInput) -> Article:
         return Article(id=item.id or article_id(item.text), title=item.title, text=item.text,
@@ -137,7 +163,7 @@ class Pipeline:
             doc = next(docs)
             article = self._article(item)
             try:
-                yield code_doc(doc, article, version=self.version)
+                yield code_doc(doc, article, version=self.version, timings=self.stage_seconds)
             except Exception as exc:  # one bad article must not sink a batch
                 log.exception("coding failed for article %s", article.id)
                 yield Result(article=article, status="not_coded", pipeline=self.version,

@@ -61,6 +61,9 @@ class BenchReport:
     # Resident memory (MB, this process plus its live workers) after every `checkpoint`
     # articles of the streamed full-pipeline run, keyed by articles coded so far.
     rss_mb: dict[int, float] = field(default_factory=dict)
+    # Seconds spent in each extraction stage during the full run (one process only), to set
+    # beside raw spaCy's parse time.
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def raw_articles_per_s(self) -> float:
@@ -283,6 +286,7 @@ def run_bench(
 
     log.info("bench: full pipeline over %d documents", n)
     rss: dict[int, float] = {}
+    pipeline.stage_seconds = {} if processes == 1 else None
     cpu = cpu_seconds()
     start = time.perf_counter()
     for _ in stream_with_memory(pipeline.extract_many(iter(records), processes=processes),
@@ -311,6 +315,7 @@ def run_bench(
         raw_cpu_seconds=raw_cpu,
         full_cpu_seconds=full_cpu,
         rss_mb=rss,
+        stage_seconds=dict(pipeline.stage_seconds or {}),
     )
 
 

@@ -183,6 +183,11 @@ def _perf_facts(report: BenchReport) -> list[tuple[str, str]]:
                 else ""
             ),
         ),
+        *(
+            (f"Stage: {stage}", f"{seconds / report.raw_seconds:.1%} of the spaCy parse time")
+            for stage, seconds in report.stage_seconds.items()
+            if report.raw_seconds
+        ),
         ("Model", report.model),
         (
             "Machine",
