@@ -207,6 +207,10 @@ def ingest(
                 flush()
         if pending:
             flush()
+        # Near-duplicate stories and collapsed events are kept up to date (incrementally).
+        from .store.clusters import update_clusters
+
+        update_clusters(store)
     summary = Table("outcome", "records", title=f"Ingest into {db}")
     for key, value in counts.items():
         summary.add_row(key, str(value))

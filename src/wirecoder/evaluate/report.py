@@ -167,8 +167,14 @@ def _perf_rows(report: BenchReport) -> list[tuple[str, str, str, str]]:
 
 def _perf_facts(report: BenchReport) -> list[tuple[str, str]]:
     ratio = "–" if report.ratio is None else f"{report.ratio:.2f}×"
+    share = "–" if report.speed_ratio is None else f"{report.speed_ratio:.2f}"
+    if report.cpu_ratio is not None:
+        share += f" (CPU time {report.cpu_ratio:.2f})"
+    streaming = ", ".join(f"{k:,}: {v:.0f} MB" for k, v in sorted(report.rss_mb.items()))
     return [
         ("Full / raw time", ratio),
+        ("Full / raw words/s", share),
+        *((("RSS while streaming", streaming),) if streaming else ()),
         (
             "Documents",
             f"{report.docs} ({report.samples} sample articles cycled, {report.words:,} words)",
