@@ -24,7 +24,7 @@ from .extract.actors import find_actors
 from .extract.dates import resolve_date
 from .extract.events import find_events
 from .extract.places import find_places
-from .extract.statements import find_statements
+from .extract.statements import date_phrase, find_statements
 from .ingest.dedupe import text_key
 from .lexicon import data_hash
 from .model import Article, Result
@@ -70,9 +70,7 @@ def code_doc(doc: Doc, article: Article, *, version: str | None = None,
     drafts = find_statements(doc, actors)
     for d in drafts:  # a statement's date is the date attached to its cue
         if d.date_token is not None:
-            ent = next((e for e in doc.ents if e.start <= d.date_token.i < e.end), None)
-            raw = ent.text if ent is not None else d.date_token.text
-            d.statement.date = resolve_date(raw, article.published)
+            d.statement.date = resolve_date(date_phrase(d.date_token), article.published)
     statements = [d.statement for d in drafts]
     clock.lap("statements")
     context = [a.country for a in actors.actors if a.country and len(a.country) == 3]

@@ -22,7 +22,7 @@ from .actors import ActorIndex
 from .dates import parse_published, resolve_date
 from .knowledge import load_knowledge
 from .places import PlaceIndex, as_event_place
-from .statements import SpeakerResolver, _date_token, is_cue
+from .statements import SpeakerResolver, _date_token, date_phrase, is_cue
 
 VERBAL = {"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 RECIPROCAL = {"CONSULT", "COOPERATE"}
@@ -656,11 +656,9 @@ class EventFinder:
                 return s
         return None
 
-    def _date_text(self, tok: Token | None) -> str | None:
-        if tok is None:
-            return None
-        ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
-        return ent.text if ent is not None else tok.text
+    @staticmethod
+    def _date_text(tok: Token | None) -> str | None:
+        return date_phrase(tok) if tok is not None else None
 
     def _place(self, tok: Token, trig: Trigger, statement: Statement | None,
                actor: list[str]) -> EventPlace | None:

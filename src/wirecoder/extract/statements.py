@@ -1790,6 +1790,12 @@ def _place_of(cue: Token, subj: Token | None = None,
     return None, None
 
 
+def date_phrase(tok: Token) -> str:
+    """The whole date expression a date token belongs to ("Saturday evening"), else the token."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent.text if ent is not None else tok.text
+
+
 def _date_token(head: Token) -> Token | None:
     """A DATE entity token attached to a verb ("said on Friday", "said Friday", "on Saturday
     evening")."""
