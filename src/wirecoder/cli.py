@@ -165,7 +165,6 @@ def ingest(
     with store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                          TimeElapsedColumn(), console=err, transient=True) as progress:
         task = progress.add_task("coding", total=None)
-        pending: list[Any] = []
         for part in coded_parquet:
             try:
                 loaded = store.write_results(read_results(part), batch_size=max(batch_size, 50))
@@ -174,39 +173,43 @@ def ingest(
             counts["loaded from Parquet"] += loaded.articles
             progress.advance(task, loaded.articles)
 
-        def flush() -> None:
-            results = []
-            for result in pipe.extract_many(pending, processes=processes, batch_size=batch_size):
-                results.append(result.to_dict())
-                if result.status == "coded":
-                    counts["coded"] += 1
-                else:
-                    counts["not coded"] += 1
-                    reasons.append(f"{result.article.title or result.article.id}: {result.reason}")
-            store.write_results(results, batch_size=batch_size)
-            progress.advance(task, len(pending))
-            pending.clear()
+        def to_code() -> Iterator[Any]:
+            """Records still to code; rejections and duplicates are recorded on the way."""
+            for item in _records(paths, published, max_bytes):
+                if isinstance(item, Rejected):
+                    counts["quarantined"] += 1
+                    reasons.append(f"{item.origin}: [{item.code}] {item.reason}")
+                    store.write_rejected(item.origin, item.code, item.reason)
+                    continue
+                original = dedupe.check(item)
+                if original is not None:
+                    counts["duplicates"] += 1
+                    store.write_duplicate(item.id or article_id(item.text), item.origin,
+                                          article_id(item.text))
+                    continue
+                if store.has_article(item.id or article_id(item.text), pipeline=pipe.version):
+                    counts["already stored"] += 1
+                    continue
+                yield item
 
-        for item in _records(paths, published, max_bytes):
-            if isinstance(item, Rejected):
-                counts["quarantined"] += 1
-                reasons.append(f"{item.origin}: [{item.code}] {item.reason}")
-                store.write_rejected(item.origin, item.code, item.reason)
-                continue
-            original = dedupe.check(item)
-            if original is not None:
-                counts["duplicates"] += 1
-                store.write_duplicate(item.id or article_id(item.text), item.origin,
-                                      article_id(item.text))
-                continue
-            if store.has_article(item.id or article_id(item.text), pipeline=pipe.version):
-                counts["already stored"] += 1
-                continue
-            pending.append(item)
-            if len(pending) >= batch_size * max(processes, 1):
-                flush()
-        if pending:
-            flush()
+        # One stream through one worker pool for the whole run (a pool per batch would reload
+        # the model each time); results are stored a transaction at a time as they arrive.
+        results: list[dict[str, Any]] = []
+        stream = pipe.extract_many(to_code(), processes=processes, batch_size=batch_size) \
+            if pipe is not None else iter(())
+        for result in stream:
+            results.append(result.to_dict())
+            if result.status == "coded":
+                counts["coded"] += 1
+            else:
+                counts["not coded"] += 1
+                reasons.append(f"{result.article.title or result.article.id}: {result.reason}")
+            progress.advance(task, 1)
+            if len(results) >= batch_size:
+                store.write_results(results, batch_size=batch_size)
+                results = []
+        if results:
+            store.write_results(results, batch_size=batch_size)
         # Near-duplicate stories and collapsed events are kept up to date (incrementally).
         from .store.clusters import update_clusters
 

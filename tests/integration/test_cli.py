@@ -183,3 +183,29 @@ def test_cli_export_and_stats(tmp_path: Path) -> None:
                                str(pq)]).exit_code == 0
     stats = runner.invoke(app, ["stats", "--db", str(db), "--json"])
     assert json.loads(stats.stdout)
+
+
+def test_cli_ingest_streams_every_article_through_one_coding_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A worker pool per stored batch would reload the model on every batch; the whole run
+    # must be one stream (one pool), stored a transaction at a time as results arrive.
+    from wirecoder.pipeline import Pipeline
+
+    calls: list[dict[str, int]] = []
+    original = Pipeline.extract_many
+
+    def counting(self, records, *, processes=1, batch_size=16):
+        calls.append({"processes": processes, "batch_size": batch_size})
+        yield from original(self, records, processes=1, batch_size=batch_size)
+
+    monkeypatch.setattr(Pipeline, "extract_many", counting)
+    src = tmp_path / "many.jsonl"
+    lines = [dict(UNSEEN_JSONL, id=f"wire-{n}", text=UNSEEN_JSONL["text"] + f" Report {n}.")
+             for n in range(7)]
+    src.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    db = tmp_path / "w.db"
+    result = runner.invoke(app, ["ingest", str(src), "--db", str(db), "--batch-size", "2",
+                                 "--processes", "2"])
+    assert result.exit_code == 0, result.output
+    assert calls == [{"processes": 2, "batch_size": 2}]
+    assert counts(db)["articles"] == 7
