@@ -87,7 +87,7 @@ class EventPlace:
     lat: float | None = None
     lon: float | None = None
     country: str | None = None
-    precision: str | None = None  # country | region | city
+    precision: str | None = None  # country | region | city | site
 
 
 @dataclass

@@ -49,7 +49,7 @@ NON_STATE_CODES: tuple[str, ...] = ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "M
 QUADS: tuple[str, ...] = (
     "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict",
 )
-POS_TAGS: tuple[str, ...] = ("VERB", "NOUN")
+POS_TAGS: tuple[str, ...] = ("VERB", "NOUN", "ADJ")
 ADDRESSEE_VALUES: tuple[str, ...] = ("yes", "optional", "no")
 CUE_KINDS: tuple[str, ...] = ("speech", "writing", "cognition", "reporting")
 

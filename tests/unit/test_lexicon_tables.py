@@ -151,7 +151,7 @@ def test_lexicon_tables_trigger_lemmas_are_spacy_lemmas() -> None:
         ("put", "VERB", {"under": {"arrest"}}, (), "COERCE", "arrest"),
         ("ban", "VERB", {"from": {"enter"}}, (), "SANCTION", "discontinue"),
         ("ban", "VERB", {"from": {"run"}}, (), "COERCE", "restrict"),
-        ("raise", "VERB", (), ("posture",), "MOBILIZE", None),
+        ("raise", "VERB", (), ("posture",), "MOBILIZE", "troops"),
         ("test", "NOUN", (), ("nuclear",), "MOBILIZE", "weapons"),
         ("game", "NOUN", (), ("joint", "war"), "COOPERATE", None),
         ("game", "NOUN", (), ("war",), "MOBILIZE", "troops"),

@@ -156,7 +156,7 @@ TRIGGER_HEADER = "lemma\tpos\tparticle\tobject\tevent\tmode\tcameo\tcontexts\tno
         ("meet\tVERB\t\t\tCONSULT\tviolence\t040\t\t", "mode 'violence' is not a mode of CONSULT"),
         ("meet\tVERB\t\t\tCONSULT\t\t040\tmilitary|warfare\t", "unknown context 'warfare'"),
         ("meet\tVERB\t\t\tCONSULT\t\t40a\t\t", "CAMEO code '40a' is not 2-4 digits"),
-        ("meet\tADJ\t\t\tCONSULT\t\t040\t\t", "pos 'ADJ' is not allowed"),
+        ("meet\tADV\t\t\tCONSULT\t\t040\t\t", "pos 'ADV' is not allowed"),
         ("Meet\tVERB\t\t\tCONSULT\t\t040\t\t", "lemma 'Meet' is not one lower-case token"),
         ("hold talks\tVERB\t\t\tCONSULT\t\t040\t\t", "not one lower-case token"),
     ],
@@ -249,3 +249,12 @@ def test_ontology_cameo_to_plover_reads_plovers_table_in_place() -> None:
     assert table["138"].event == "THREATEN" and table["138"].mode == "violence"
     assert table["042"].mode == "visit"
     assert all(ontology.is_event_type(m.event) for m in table.values())
+
+
+def test_ontology_adjective_triggers_need_their_particle() -> None:
+    from wirecoder.ontology import select_trigger
+
+    assert select_trigger("willing", "ADJ", particles={"to": {"send"}}).event == "AGREE"
+    assert select_trigger("willing", "ADJ") is None
+    assert select_trigger("oppose", "ADJ", particles={"to": {"mediation"}}).event == "REJECT"
+    assert select_trigger("concerned", "ADJ").event == "ACCUSE"

@@ -78,6 +78,12 @@ def _headline(scores: Scores) -> list[tuple[str, str, str]]:
         *prf_rows("Statements", st.found),
         ("Speaker accuracy (matched statements)", pct(st.speaker.value), frac(st.speaker)),
         ("Kind accuracy (matched statements)", pct(st.kind.value), frac(st.kind)),
+        ("Statement place accuracy (gold place given)", pct(st.place.value), frac(st.place)),
+        (
+            "Statement place left empty (gold place null)",
+            pct(st.place_null.value),
+            frac(st.place_null),
+        ),
         *prf_rows("Events", ev.found),
         (
             "Extra-event rate (unmatched system / gold events)",
@@ -93,7 +99,12 @@ def _headline(scores: Scores) -> list[tuple[str, str, str]]:
         ),
         ("Event actor-country accuracy", pct(ev.actor_country.value), frac(ev.actor_country)),
         ("Event date accuracy", pct(ev.date.value), frac(ev.date)),
-        ("Event place accuracy", pct(ev.place.value), frac(ev.place)),
+        (
+            "Event place country accuracy",
+            pct(ev.place_country.value),
+            frac(ev.place_country),
+        ),
+        ("Event place name accuracy (stricter)", pct(ev.place.value), frac(ev.place)),
         ("Actor recall", pct(ac.found.value), frac(ac.found)),
         ("Actor country accuracy (matched)", pct(ac.country.value), frac(ac.country)),
         ("Actor sector accuracy (matched)", pct(ac.sector.value), frac(ac.sector)),
@@ -289,7 +300,9 @@ def render_markdown(report: EvalReport | BenchReport) -> str:
         f"**Events F1 {pct(ev.found.f1)}** (precision {pct(ev.found.precision)}, recall "
         f"{pct(ev.found.recall)}), **extra-event rate {pct(ev.extra_rate)}**; "
         f"**statements F1 {pct(scores.statements.found.f1)}**, speaker accuracy "
-        f"{pct(scores.statements.speaker.value)}.",
+        f"{pct(scores.statements.speaker.value)}. Event place (country level) "
+        f"{pct(ev.place_country.value)}, event date {pct(ev.date.value)}, statement place "
+        f"{pct(scores.statements.place.value)}.",
         "## Gold set",
         _md_table(("Metric", "Value", "Basis"), _headline(scores)),
     ]
@@ -310,8 +323,12 @@ def render_markdown(report: EvalReport | BenchReport) -> str:
         "Statements match one-to-one when their content spans overlap by at least half "
         "of their union, or the overlap covers 80% of the shorter span. Events match "
         "one-to-one when the PLOVER type is equal and the sentences overlap. The "
-        "extra-event rate is unmatched system events divided by gold events. Counts are "
-        "summed over articles before ratios are taken.",
+        "extra-event rate is unmatched system events divided by gold events. Event place "
+        "accuracy is country-level (the system's place is in the gold place's country; a "
+        "gold place with no country, such as a sea, must be named); the name-level figure "
+        "is stricter. Statement place accuracy is on matched statements whose gold place is "
+        "given; the next line counts matched statements with no gold place that the system "
+        "left unplaced. Counts are summed over articles before ratios are taken.",
     ]
     if report.notes:
         parts += ["## Notes", "\n".join(f"- {n}" for n in report.notes)]

@@ -12,8 +12,14 @@ Matching rules (docs/evaluation.md states the same):
   Unmatched system events are false positives; the *extra-event rate* is their number divided by
   the number of gold events. On matched events: mode, modality (all, and on gold events that are
   not asserted), actor countries (the sets of non-null countries are equal; on gold events with
-  actors), date (on gold events with a date) and place (on gold events with a place: the names are
-  equal ignoring case, or the countries are equal and one name is a prefix of the other).
+  actors), date (on gold events with a date) and place (on gold events with a place). The place
+  headline is **country-level**: right when the system's place has the gold place's country (a
+  gold place with no country — a sea, a disputed site — needs the name). The stricter name-level
+  figure is kept beside it: the names are equal ignoring case, or the countries are equal and one
+  name is a prefix of the other.
+- **Statement places** on matched statements: on those whose gold place is given, the system's
+  place names it (equal ignoring case, or one name a word-prefix of the other); on those whose
+  gold place is null, the system's is null too (a dateline alone does not place a statement).
 - **Actors**: a gold actor matches a system actor by name (ignoring case), or for persons by last
   name token; exact names are paired first. Recall is matched / gold actors; country and sector are
   compared on matched actors (null equals null).
@@ -119,12 +125,16 @@ class StatementScores(_Summable):
     found: PRF = field(default_factory=PRF)
     speaker: Ratio = field(default_factory=Ratio)
     kind: Ratio = field(default_factory=Ratio)
+    place: Ratio = field(default_factory=Ratio)  # matched statements with a gold place
+    place_null: Ratio = field(default_factory=Ratio)  # matched, gold place null: system null too
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "found": self.found.to_dict(),
             "speaker_accuracy": self.speaker.to_dict(),
             "kind_accuracy": self.kind.to_dict(),
+            "place_accuracy": self.place.to_dict(),
+            "place_null_accuracy": self.place_null.to_dict(),
         }
 
 
@@ -137,7 +147,8 @@ class EventScores(_Summable):
     modality_marked: Ratio = field(default_factory=Ratio)  # gold modality is not "asserted"
     actor_country: Ratio = field(default_factory=Ratio)
     date: Ratio = field(default_factory=Ratio)
-    place: Ratio = field(default_factory=Ratio)
+    place_country: Ratio = field(default_factory=Ratio)  # the headline place figure
+    place: Ratio = field(default_factory=Ratio)  # name-level, stricter
 
     @property
     def gold(self) -> int:
@@ -160,6 +171,7 @@ class EventScores(_Summable):
             "modality_accuracy_not_asserted": self.modality_marked.to_dict(),
             "actor_country_accuracy": self.actor_country.to_dict(),
             "date_accuracy": self.date.to_dict(),
+            "place_country_accuracy": self.place_country.to_dict(),
             "place_accuracy": self.place.to_dict(),
         }
 
@@ -329,6 +341,17 @@ def score_statements(
             errors.append(
                 f"statement kind {ss.get('kind')} ≠ gold {gs.kind}: {_excerpt(gs.content)}"
             )
+        got_place = ss.get("place") or None
+        if gs.place is not None:
+            ok = got_place is not None and same_place_name(gs.place, got_place)
+            out.place.add(ok)
+        else:
+            ok = got_place is None
+            out.place_null.add(ok)
+        if not ok:
+            errors.append(
+                f"statement place {got_place!r} ≠ gold {gs.place!r}: {_excerpt(gs.content)}"
+            )
     matched_gold = {g for g, _ in pairs}
     matched_sys = {s for _, s in pairs}
     errors += [
@@ -356,6 +379,25 @@ def _same_trigger(gold: GoldEvent, event: dict[str, Any]) -> bool:
     text = (event.get("event_text") or "").casefold()
     trigger = (gold.trigger or "").casefold()
     return bool(text and trigger) and (text in trigger or trigger in text)
+
+
+def same_place_name(a: str, b: str) -> bool:
+    """Equal ignoring case, or one a word-prefix of the other ("Geneva" / "Geneva airport")."""
+    x, y = normalise_name(a), normalise_name(b)
+    if not x or not y:
+        return False
+    short, long = sorted((x, y), key=len)
+    return long == short or long.startswith(short + " ") or long.startswith(short + ",")
+
+
+def _place_country_ok(gold: GoldEvent, place: dict[str, Any] | None) -> bool:
+    """Country-level: the system's place lies in the gold place's country. A gold place with no
+    country (a sea, a disputed site) is right only by name."""
+    if _place_ok(gold, place):
+        return True
+    if not place or gold.place_country is None:
+        return False
+    return place.get("country") == gold.place_country
 
 
 def _place_ok(gold: GoldEvent, place: dict[str, Any] | None) -> bool:
@@ -440,7 +482,15 @@ def score_events(gold: GoldArticle, result: dict[str, Any], errors: list[str]) -
             check(out.date, se.get("date") == ge.date, "date", se.get("date"), ge.date)
         if ge.place is not None:
             place = se.get("place")
-            check(out.place, _place_ok(ge, place), "place", place and place.get("name"), ge.place)
+            got = place and place.get("name")
+            if place:
+                got = f"{place.get('name')} ({place.get('country')})"
+            want = f"{ge.place} ({ge.place_country})"
+            country_ok = _place_country_ok(ge, place)
+            check(out.place_country, country_ok, "place", got, want)
+            out.place.add(_place_ok(ge, place))
+            if country_ok and not _place_ok(ge, place):
+                errors.append(f"place name {got!r} ≠ gold {want!r}: {where}")
     return out
 
 

@@ -59,13 +59,27 @@ ABROAD_TITLES = {"secretary-general", "deputy secretary-general", "envoy", "spec
                  "consul", "consul general", "chargé d'affaires", "foreign policy chief",
                  "counterpart"}
 # Government bodies whose unqualified proper names ("Department of Foreign Affairs", "the
-# Senate") belong to the dateline country.
+# Senate") belong to the dateline country, and the armed forces of an unqualified "the army".
 HOME_BODIES = {"department", "ministry", "commission", "prefecture", "government", "cabinet",
-               "presidency", "senate", "parliament", "assembly", "congress", "court", "police"}
+               "presidency", "senate", "parliament", "assembly", "congress", "court", "police",
+               "chancellery", "army", "military", "navy"}
+# Last words of party names ("Socialist Party", "Freedom Bloc", "Georgian Dream" is caught by
+# the "party" after it), and the words that mark the party in power.
+PARTY_WORDS = {"Party", "Bloc", "Alliance", "Coalition", "Front", "Movement"}
+RULING_WORDS = {"ruling", "governing"}
+# Sectors of the state's own bodies: named after their country when the text leaves it out.
+STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
+# Groups whose members often come from anywhere: no home country for them.
+NEVER_HOME = {"crew", "crew member", "tourist", "passenger", "sailor", "seafarer"}
+# The adjective news writes for a country when it differs from the table's first one.
+NEWS_ADJECTIVES = {"USA": "U.S."}
+# Nouns that refer back to an international body named before ("the bloc's leaders").
+BODY_ANAPHORS = {"bloc", "alliance", "organisation", "organization", "union", "agency",
+                 "community"}
 # Heads that take their sector from the body they are part of: "union leaders" LAB,
 # "police officials" COP, "party leaders" PTY.
 GENERIC_HEADS = {"leader", "official", "member", "representative", "spokesman", "spokeswoman",
-                 "spokesperson", "chief", "head", "delegation", "delegate"}
+                 "spokesperson", "chief", "head", "delegation", "delegate", "commander"}
 
 
 @dataclass
@@ -85,6 +99,10 @@ class _Draft:
     head_word: str | None = None  # a group noun before the title: "coast guard spokesman"
     home: bool = False  # "the country's foreign minister"
     first: int = 10**9  # token index of the first mention
+    joint: list[str] = field(default_factory=list)  # "U.S. and South Korean marines"
+    joint_at: int = -1  # the noun those share
+    table: bool = False  # an organisation from our tables
+    noun: str | None = None  # the generic noun heading a named body ("court", "society")
 
 
 @dataclass
@@ -93,6 +111,9 @@ class ActorIndex:
 
     actors: list[Actor]
     token_actor: dict[int, str]
+    # A noun that stands for several actors ("U.S. and South Korean marines"): token -> ids.
+    joint: dict[int, list[str]] = field(default_factory=dict)
+    home: str | None = None  # the document's country (of its dateline), for implicit actors
 
     def actor_of(self, token: Token) -> str | None:
         return self.token_actor.get(token.i)
@@ -198,8 +219,11 @@ def find_actors(doc: Doc, *, knowledge: Knowledge | None = None, published: str 
     used: set[int] = set()
 
     def add(key: str, name: str, kind: str, span: Span, code: str | None = None,
-            sector: str | None = None, role: str | None = None) -> _Draft | None:
-        if any(t.i in used for t in span):
+            sector: str | None = None, role: str | None = None, *, shared: bool = False
+            ) -> _Draft | None:
+        # shared: the words are another actor's too ("U.S." in "U.S. and South Korean
+        # marines" is the United States and names the U.S. marines): they stay that actor's
+        if any(t.i in used for t in span) and not shared:
             return None
         draft = drafts.get(key)
         if draft is None:
@@ -210,9 +234,10 @@ def find_actors(doc: Doc, *, knowledge: Knowledge | None = None, published: str 
             draft.sector = draft.sector or sector
             draft.role = draft.role or role
         draft.mentions.append((span.start_char, span.end_char, span.text))
-        draft.tokens.update(t.i for t in span)
         draft.first = min(draft.first, span.start)
-        used.update(t.i for t in span)
+        if not shared:
+            draft.tokens.update(t.i for t in span)
+            used.update(t.i for t in span)
         return draft
 
     # 1. Named institutions and metonyms, longest match first.
@@ -224,9 +249,13 @@ def find_actors(doc: Doc, *, knowledge: Knowledge | None = None, published: str 
         if any(s <= start and end <= e and (e - s) > (end - start) for s, e in person_ranges):
             continue  # "Wagner" inside "Therese Kayikwamba Wagner" is a surname
         code = k.organizations[span.text]
-        add(f"org:{code.name}", code.name, "organization", span, code.code, code.sector)
+        draft = add(f"org:{code.name}", code.name, "organization", span, code.code, code.sector)
+        if draft is not None:
+            draft.table = True
+            draft.noun = draft.noun or _group_of_name(span, k)[0]  # "the church" later
 
-    # 2. People.
+    # 2. Names right after a generic noun ("the rights group KontraS"), then people.
+    _add_named_after_noun(doc, k, add, used, home)
     _add_people(doc, people, k, offices, on, add, drafts, used)
 
     # 3. Countries named outright; capitals standing for their government.
@@ -254,22 +283,89 @@ def find_actors(doc: Doc, *, knowledge: Knowledge | None = None, published: str 
     # 4. Other named organisations the entity recogniser found ("Kenya National Commission on
     #    Human Rights"); their country is the one their name mentions, if any.
     for ent in doc.ents:
-        if ent.label_ != "ORG" or any(t.i in used for t in ent) or ent.start_char < dateline_stop:
+        if ent.label_ != "ORG" or ent.start_char < dateline_stop:
             continue
         span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+        owner_end = next((t.i for t in span if t.text in {"'s", "’s"}), None)
+        if owner_end is not None and owner_end + 1 < span.end and all(
+                t.i in used for t in doc[span.start : owner_end] if t.pos_ != "DET"):
+            # "the African Union's Peace and Security Council": the owner is an actor already
+            owners = list(doc[span.start : owner_end + 1])
+            span = doc[owner_end + 1 : span.end]
+        else:
+            owners = [t for c in span.root.children if c.dep_ == "poss" and c.i < span.start
+                      and c.pos_ != "PRON" for t in c.subtree]
+        if any(t.i in used for t in span):
+            continue
+        span = _extend_name(span)
         if is_known_non_person(span.text, k) or not span.text[:1].isupper():
             continue
         if len(span) == 1 and span.root.dep_ == "pobj" and is_place_name(span, k, True):
             continue  # "around Hodeidah": a place the recogniser took for an organisation
-        # "Venezuela's National Electoral Council": the possessor outside the entity counts.
-        owners = [t for c in span.root.children if c.dep_ == "poss" and c.i < span.start
-                  for t in c.subtree]
-        country = find_country_code(list(span), k) or find_country_code(owners, k)
+        # "Venezuela's National Electoral Council": the possessor outside the entity counts,
+        # and is part of the name.
+        of_country = _of_country(span, k)
+        country = find_country_code(list(span), k) or find_country_code(owners, k) or (
+            _code_of_token(owners[0], drafts, order) if owners else None) or of_country
         noun, group = _group_of_name(span, k)
+        if group is None:  # "Ganjar's party, the PDI-P": the noun it stands beside
+            root = span.root
+            beside = [root.head] if root.dep_ == "appos" else [
+                c for c in root.children if c.dep_ == "appos"]
+            for other in beside:
+                if other.pos_ == "NOUN":
+                    noun, group = _group_noun(other, k)
+                    break
         sector = group.sector if group else None
+        name_span = span
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and span.root.head.i == after.i and after.is_lower and \
+                span.root.dep_ == "compound" and (g := _group_noun(after, k)[1]) is not None \
+                and g.kind == "organization" and not any(t.i in used for t in [after]):
+            # "the Houthi-run Al Masirah television": the noun is part of the name, and
+            # whoever runs it gives the country
+            noun, group, sector = after.lemma_.lower(), g, g.sector
+            name_span = span = doc[span.start : after.i + 1]
+            runners = [t for c in after.lefts if c.i < span.start for t in c.subtree]
+            country = country or find_country_code(runners, k)
+        if group is not None and group.sector != "JRN" and len(span) > 1 and \
+                span[-1].is_lower and span[-2].text[:1].isupper():
+            name_span = span[:-1]  # "the Georgian Dream party", "the CGT union": the name
+        if _party_name(name_span):
+            sector = "OPP"  # guidelines: parties not in power are the opposition
+        if sector in {"OPP", "PTY"} and any(t.lower_ in RULING_WORDS for t in doc[
+                max(span.start - 2, 0) : span.start]):
+            sector = "GOV"  # "the ruling Georgian Dream party"
         if country is None and (sector in DOMESTIC_SECTORS or noun in HOME_BODIES):
             country = home
-        add(f"org:{span.text}", span.text, "organization", span, country, sector)
+        name = name_span.text
+        if owners and (find_country_code(owners, k) or owner_end is not None):
+            name = doc[owners[0].i : name_span.end].text
+        if of_country is not None and name_span.end == span.end:
+            name = doc[name_span.start : span.end + 2].text  # "Law Society of Kenya"
+        if name.lower().startswith("the "):
+            name = name[4:]
+        draft = add(f"org:{name}", name, "organization", span, country, sector)
+        if draft is not None and noun:
+            draft.noun = noun
+
+    # 4b. Party names the recogniser missed ("The Freedom Bloc said"): capitalised words
+    #     ending in a word parties use.
+    for tok in doc:
+        if tok.text not in PARTY_WORDS or tok.i in used or tok.pos_ != "PROPN":
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+                and doc[start - 1].i not in used and doc[start - 1].head.i == tok.i:
+            start -= 1
+        span = doc[start : tok.i + 1]
+        if len(span) < 2 or start == sent_bounds(tok)[0] and doc[start].text in PARTY_WORDS:
+            continue
+        if is_known_non_person(span.text, k):
+            continue
+        ruling = any(t.lower_ in RULING_WORDS for t in doc[max(start - 2, 0) : start])
+        add(f"org:{span.text}", span.text, "organization", span,
+            find_country_code(list(span), k) or home, "GOV" if ruling else "OPP")
 
     # 5. "the president": the most recent person with that role.
     _add_role_nouns(doc, k, drafts, order, used)
@@ -280,7 +376,73 @@ def find_actors(doc: Doc, *, knowledge: Knowledge | None = None, published: str 
     # 7. What the text left open about people: possessors, spokespeople, the dateline.
     _fill_people(doc, k, drafts, order, home)
 
-    return _index(doc, drafts, order, k)
+    return _index(doc, drafts, order, k, home)
+
+
+def _add_named_after_noun(doc: Doc, k: Knowledge, add, used: set[int],
+                         home: str | None) -> None:
+    """Names right after a generic noun for a body: "the rights group KontraS", "the
+    opposition party Harmony" (the recogniser may take them for people)."""
+    for tok in doc:
+        if tok.i in used or not tok.text[:1].isupper() or tok.i == sent_bounds(tok)[0] or \
+                tok.pos_ not in {"PROPN", "NOUN"} or tok.ent_iob_ == "I" or \
+                tok.ent_type_ not in {"", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART"}:
+            continue
+        prev = doc[tok.i - 1]
+        if prev.pos_ != "NOUN" or not prev.is_lower:
+            continue
+        _, group = _group_noun_words(prev, k)
+        if group is None or group.kind != "organization":
+            continue
+        end = tok.i + 1
+        if tok.ent_iob_ == "B":
+            end = next((e.end for e in doc.ents if e.start == tok.i), end)
+        span = doc[tok.i : end]
+        text = span.text.rstrip(".")
+        if len(text) < 2 or is_known_non_person(text, k):
+            continue
+        code, sector = group.code, group.sector
+        if code == "NGO" and home:  # a named local rights group: civil society at home
+            code, sector = home, "SOC"
+        elif code is None and sector in DOMESTIC_SECTORS:
+            code = home
+        add(f"org:{text}", text, "organization", span, code, sector)
+
+
+def _extend_name(span: Span) -> Span:
+    """"PDI-P" split by the tokeniser and cut by the recogniser: the whole acronym."""
+    doc, end = span.doc, span.end
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
+        end += 2
+    return doc[span.start : end]
+
+
+def _of_country(span: Span, k: Knowledge) -> str | None:
+    """"the Law Society of Kenya": a country named right after the body's name."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+        code = k.countries.get(doc[span.end + 1].text)
+        if code is not None and code.code:
+            return code.code
+    return None
+
+
+def _party_name(span: Span) -> bool:
+    """A capitalised name ending in a word parties use: "Socialist Party", "Freedom Bloc"."""
+    return len(span) > 1 and span[-1].text in PARTY_WORDS and all(
+        t.text[:1].isupper() or t.is_punct or t.lower_ in {"of", "for", "and"} for t in span)
+
+
+def _group_noun_words(tok: Token, k: Knowledge) -> tuple[str | None, Code | None]:
+    """The group noun ending at a compound modifier: "rights group" in "the rights group X"."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    lemma = tok.lemma_.lower()
+    if prev is not None and prev.head.i == tok.i:
+        for two in (f"{prev.lower_} {lemma}", f"{prev.lemma_.lower()} {lemma}"):
+            if two in k.groups:
+                return two, k.groups[two]
+    return (lemma, k.groups[lemma]) if lemma in k.groups else (None, None)
 
 
 def _group_of_name(span: Span, k: Knowledge) -> tuple[str | None, Code | None]:
@@ -345,8 +507,10 @@ def _add_people(doc: Doc, people: list[Span], k: Knowledge, offices: OfficeIndex
         draft.possessor = draft.possessor or clues.possessor
         draft.head_word = draft.head_word or clues.head_word
         draft.home = draft.home or clues.home
-        # The title and nationality around a name belong to the person, not to a group.
-        used.update(t.i for t in clues.context if t.i not in draft.tokens)
+        # The title and nationality around a name belong to the person, not to a group; a
+        # named organisation there is an actor too ("Socialist Party leader Olivier Faure").
+        used.update(t.i for t in clues.context if t.i not in draft.tokens
+                    and not _named_body(t, clues.context, k))
     for draft in drafts.values():
         if draft.kind != "person":
             continue
@@ -361,6 +525,22 @@ def _add_people(doc: Doc, people: list[Span], k: Knowledge, offices: OfficeIndex
             draft.role = draft.role or holder.role
         if draft.code in INTERNATIONAL and draft.sector is None:
             draft.sector = "GOV"
+
+
+def _named_body(tok: Token, context: list[Token], k: Knowledge) -> bool:
+    """Is this word before a person's name part of an organisation's name ("Socialist Party"
+    in "Socialist Party leader Olivier Faure"), not of the title ("Interior Minister")?"""
+    if tok.ent_type_ != "ORG" or not tok.text[:1].isupper():
+        return False
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    # the title the context ends with ("party leader") may share the body's last word
+    for end in range(len(context), 0, -1):
+        title, at = find_title([t.text for t in context[:end]], k)
+        if title is not None:
+            return start < context[at].i
+    return True
 
 
 def _display(span: Span, offices: OfficeIndex, on: date | None) -> str:
@@ -420,70 +600,356 @@ def _add_groups(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: list[s
     for tok in doc:
         if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in used or tok.dep_ == "compound":
             continue
-        group = k.groups.get(tok.lemma_.lower()) or k.groups.get(tok.lower_)
+        noun, group = _group_noun(tok, k)
         if group is None:
             continue
+        if noun == "party" and tok.tag_ == "NNS" and not any(
+                c.dep_ in {"amod", "compound"} for c in tok.lefts):
+            continue  # "the warring parties", "all parties": sides, not political parties
         all_mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound", "nmod", "poss"}
                     and c.pos_ not in {"PRON", "DET", "ADP", "ADV", "PART", "SCONJ"}]
         mods = [c for c in all_mods if c.i not in used]
         pieces = [t for m in mods for t in m.subtree if t.i < tok.i and t.pos_ != "DET"]
         country = group.code or find_country_code(pieces, k)
+        # When the name does not say whose group it is, it is named after what does: the
+        # body or place that replaces a vague possessor ("the bloc's leaders" -> "East
+        # African Community leaders", "police in Nantes" -> "Nantes police"), or the country
+        # the document implies ("police" in a Georgian story -> "Georgian police").
+        prefix: str | None = None
+        implicit = False
+        name_suffix = ""
         if country is None:
             for c in all_mods:
                 if c.i in used:  # "Russia's army", "U.N. officials"
                     country = _code_of_token(c, drafts, order) or country
+        if country is None:
+            body = _anaphoric_body(tok, drafts, order)
+            if body is not None:
+                country, prefix = body.code, body.name
+        owner_body = _owning_body(tok, drafts, order)
+        if owner_body is not None:  # "the church's peace commission": the Catholic Church's
+            prefix = f"{owner_body.name}'s"
+            if owner_body.sector and owner_body.sector != "GOV" and group.sector == "GOV":
+                group = Code(group.code, owner_body.sector, group.name, group.kind)
         if group.code is None and tok.lemma_.lower() in GENERIC_HEADS:
             body = next((g for m in mods if m.dep_ in {"compound", "amod"}
                          and (g := k.groups.get(m.lemma_.lower())) is not None
                          and g.sector and g.sector != group.sector), None)
             if body is not None:
                 group = Code(group.code, body.sector, group.name, group.kind)
+            else:  # "senior RSF commanders": the named body's sector (REB)
+                org = next((drafts[key] for m in all_mods for key in order
+                            if m.i in drafts[key].tokens and drafts[key].kind == "organization"
+                            and drafts[key].sector not in {None, "GOV"}), None)
+                if org is not None:
+                    group = Code(group.code, org.sector, group.name, group.kind)
+        kind = group.kind
+        # "interior ministry officials": people of a home body are at home too
+        of_home_body = tok.lemma_.lower() in GENERIC_HEADS and any(
+            m.lemma_.lower() in HOME_BODIES for m in mods)
+        if country is None and kind == "organization":  # "the Law Society of Kenya"
+            country = _of_country(doc[tok.i : tok.i + 1], k)
+            if country is not None:
+                name_suffix = f" of {doc[tok.i + 2].text}"
+        if country is None and kind == "organization" and tok.lemma_.lower() in HOME_BODIES:
+            # "police in Nantes", "In Lyon, ... the city's prefecture": the town's body
+            where = _place_after(tok, k) or _city_of(tok, k)
+            if where is not None:
+                prefix, country = where
         if country is None and group.sector == "GOV":
             country = _frame_capital(tok, k)
+            implicit = country is not None
         pronoun = next((c for c in tok.lefts if c.dep_ == "poss"
                         and c.lower_ in {"his", "her", "its", "their"}), None)
+        ministry = None
         if country is None and pronoun is not None:  # "Her ministry": Baerbock's
-            country = _owner_code(pronoun, drafts, order)
+            owner = _owner(pronoun, drafts, order, home)
+            if owner is not None:
+                country, implicit = owner[1], True
+                ministry = _ministry_of(tok, owner[0])
+                if owner[0].kind == "person" and ministry is None:
+                    # "her lawyers": named after the person, by family name as news does
+                    prefix = f"{owner[0].name.split()[-1]}'s"
         words = [t for t in pieces if t.pos_ in {"ADJ", "PROPN", "NOUN"} and t.text != "'s"]
         start = words[0].i if words else tok.i
-        span = doc[start : tok.i + 1]
+        start = max([start, *(i + 1 for i in range(start, tok.i) if i in used)])
+        span = doc[start : tok.i + 1]  # "senior RSF commanders": "RSF" is the RSF's
         lemma = tok.lemma_.lower()
         # The name keeps every modifier, even those that are actors of their own
-        # ("Russia's Defence Ministry", "U.N. officials"); the mention covers only the rest.
-        name_start = min([start, *(m.left_edge.i for m in all_mods)])
-        while doc[name_start].pos_ == "DET":
+        # ("Russia's Defence Ministry", "U.N. officials"), and an exact number ("six
+        # hostages"); the mention covers only the rest. A prefix replaces the possessor.
+        proper = any(m.pos_ == "PROPN" and m.text[:1].isupper() and m.dep_ != "poss"
+                     and m.text not in k.adjectives and m.i not in used
+                     and m.ent_type_ not in {"GPE", "NORP"} for m in all_mods)
+        if prefix is None and not proper:
+            name_start = min([start, *(m.left_edge.i for m in all_mods)])
+        else:
+            name_start = min([tok.i, *(m.left_edge.i for m in all_mods if m.dep_ != "poss")])
+        number = next((c for c in tok.lefts if c.dep_ == "nummod" and not list(c.children)
+                       and c.like_num and c.i > max((m.i for m in all_mods
+                                                     if m.dep_ == "poss"), default=-1)),
+                      None)
+        if number is not None:
+            name_start = min(name_start, number.i)
+        while name_start < tok.i and doc[name_start].pos_ in {"DET", "PRON"}:
             name_start += 1
         name = doc[name_start : tok.i + 1].text
+        initial = not doc[name_start].ent_type_ and name_start not in used and (
+            name_start == tok.i or doc[name_start].lower_ in k.groups)
+        if kind == "group":
+            name += _post_phrase(tok)
+        name += name_suffix
         if country is None:
-            # "the ministry", "the interior ministry": the group already named in full, if any.
+            # "the ministry", "the interior ministry": the group already named in full, if any;
+            # "the society", "the court": the body last named with that noun.
             earlier = next((key for key in reversed(order) if key.startswith("group:")
                             and key.split(":")[2] == lemma
                             and drafts[key].name.lower().endswith(name.lower())), None)
+            if earlier is None and name_start == tok.i and any(
+                    c.lower_ == "the" for c in tok.lefts) and tok.tag_ in {"NN", "NNP"}:
+                earlier = next((key for key in reversed(order) if drafts[key].noun == lemma
+                                and drafts[key].first < tok.i), None)
             if earlier is not None:
                 add(earlier, drafts[earlier].name, drafts[earlier].kind, span)
                 continue
-            if home and pronoun is None and not _foreign(tok, pieces) and (
-                    group.sector in DOMESTIC_SECTORS or lemma in HOME_BODIES):
-                country = home
+            if home and pronoun is None and not _foreign(tok, pieces, k) and \
+                    noun not in NEVER_HOME and (
+                    group.sector in DOMESTIC_SECTORS or lemma in HOME_BODIES or of_home_body):
+                country, implicit = home, True
+        # "Tbilisi court" names its town, "the church's peace commission" its owner
+        named = any(t.text[:1].isupper() and t.ent_type_ in {"GPE", "LOC", "FAC"}
+                    or t.dep_ == "poss" for t in doc[name_start : tok.i])
+        bare = name_start == tok.i or kind == "organization" and number is None and not any(
+            m.lower_ in {"same", "other", "former", "another"} for m in all_mods)
+        if implicit and country and bare and not named and \
+                _named_by_country(kind, group.sector):
+            if ministry:
+                name = ministry
+            if prefix is None or ministry:
+                prefix = _adjective(country, k)
+        if prefix:
+            if initial:  # "Police fired" in a Congolese story: "Congolese police"
+                name = name[:1].lower() + name[1:]
+            name = f"{prefix} {name}"
+        if kind == "organization" and country in NON_STATE and group.sector == "GOV":
+            group = Code(group.code, None, group.name, kind)  # "the U.N. mission": no sector
+        # "U.S. and South Korean marines": one group per country.
+        every = [t for m in all_mods for t in m.subtree if t.i < tok.i and t.pos_ != "DET"]
+        first = min((t.i for t in every), default=tok.i)
+        while first >= 2 and doc[first - 1].text == "," and doc[first - 2].text in k.adjectives:
+            # "Philippine, American and Australian warships": the parser may hang the first
+            # of a list elsewhere
+            first -= 2
+            every[:0] = [doc[first], doc[first + 1]]
+        split = _split_nationalities(every, k) if not group.code else []
+        if len(split) > 1:
+            keys = []
+            for chunk, code in split:
+                words = doc[chunk[0].i : chunk[-1].i + 1]
+                each = f"{words.text} {tok.text}"
+                key = f"group:{code}:{lemma}:{each.lower()}"
+                if add(key, each, kind, words, code, group.sector,
+                       shared=any(t.i in used for t in words)) is not None:
+                    keys.append(key)
+                if f"country:{code}" not in drafts:  # each nationality names its country
+                    add(f"country:{code}", k.country_names[code], "country", words, code,
+                        "GOV", shared=True)
+            if keys:  # the noun itself stands for all of them
+                drafts[keys[0]].tokens.add(tok.i)
+                drafts[keys[0]].joint, drafts[keys[0]].joint_at = keys, tok.i
+                used.add(tok.i)
+            continue
         key = f"group:{country or ''}:{lemma}:{name.lower()}"
-        add(key, name, group.kind, span, country, group.sector)
+        add(key, name, kind, span, country, group.sector)
 
 
-def _owner_code(pronoun: Token, drafts: dict[str, _Draft], order: list[str]) -> str | None:
-    """The country of whoever a possessive pronoun points back to: the nearest actor with a
-    country in this sentence or the one before ("Baerbock ... Her ministry said")."""
-    start = sent_bounds(pronoun)[0]
-    floor = sent_bounds(pronoun.doc[start - 1])[0] if start > 0 else 0
-    people = pronoun.lower_ in {"his", "her"}
-    best: tuple[int, str] | None = None
+def _group_noun(tok: Token, k: Knowledge) -> tuple[str | None, Code | None]:
+    """The group noun a token heads, two words first ("aid workers", "crew members")."""
+    lemma = tok.lemma_.lower()
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.head.i == tok.i and prev.dep_ in {"compound", "amod"}:
+        for two in (f"{prev.lower_} {lemma}", f"{prev.lower_} {tok.lower_}"):
+            if two in k.groups:
+                return two, k.groups[two]
+    for one in (lemma, tok.lower_):
+        if one in k.groups:
+            return one, k.groups[one]
+    return None, None
+
+
+def _named_by_country(kind: str, sector: str | None) -> bool:
+    """Bodies, forces and the opposition are named after their country when the text leaves
+    it implicit ("the army" in a Sudanese story: "Sudanese army"); crowds of people keep the
+    text's words ("protesters")."""
+    return sector in STATE_SECTORS if kind == "organization" else sector in {"MIL", "COP", "OPP"}
+
+
+def _adjective(code: str, k: Knowledge) -> str | None:
+    return NEWS_ADJECTIVES.get(code) or k.adjective_of.get(code)
+
+
+def _owning_body(tok: Token, drafts: dict[str, _Draft], order: list[str]) -> _Draft | None:
+    """"the church's peace commission": the organisation "the church" stands for, when it was
+    named in full before ("the Catholic Church")."""
+    poss = next((c for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "NOUN"
+                 and any(d.lower_ == "the" for d in c.children)), None)
+    if poss is None:
+        return None
+    owner = next((drafts[key] for key in order if poss.i in drafts[key].tokens), None)
+    if owner is None or owner.kind != "organization" or owner.name.lower() == poss.lower_:
+        return None
+    return owner
+
+
+def _anaphoric_body(tok: Token, drafts: dict[str, _Draft], order: list[str]) -> _Draft | None:
+    """"the bloc's leaders", "the alliance's members": the international body named last."""
+    poss = next((c for c in tok.lefts if c.dep_ == "poss"), None)
+    if poss is None or poss.lemma_.lower() not in BODY_ANAPHORS or not any(
+            c.lower_ == "the" for c in poss.children):
+        return None
+    best: tuple[int, _Draft] | None = None
     for key in order:
         draft = drafts[key]
-        if not draft.code or (people and draft.kind != "person"):
+        if draft.kind != "organization" or draft.code not in NON_STATE:
+            continue
+        before = [i for i in draft.tokens if i < poss.i]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), draft)
+    return best[1] if best else None
+
+
+def _place_after(tok: Token, k: Knowledge) -> tuple[str, str] | None:
+    """"police in Nantes": the named place and its country."""
+    for prep in tok.rights:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" and pobj.ent_type_ in {"GPE", "LOC"}:
+                return _resolved(pobj, k)
+    return None
+
+
+def _resolved(tok: Token, k: Knowledge) -> tuple[str, str] | None:
+    from .places import resolve_place
+
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    text = ent.text if ent is not None else tok.text
+    if text.startswith("the "):
+        text = text[4:]
+    if text in k.countries:
+        return None
+    place = resolve_place(text, knowledge=k)
+    if place is None or not place.country:
+        return None
+    return text, place.country
+
+
+def _city_of(tok: Token, k: Knowledge) -> tuple[str, str] | None:
+    """"the city's prefecture": the city the sentence is about, named before it."""
+    poss = next((c for c in tok.lefts if c.dep_ == "poss"), None)
+    if poss is None or poss.lemma_.lower() not in {"city", "town"}:
+        return None
+    from .places import is_city_name
+
+    start, _ = sent_bounds(tok)
+    for cand in reversed(tok.doc[start : poss.i]):
+        # the recogniser may take a city for a person ("In Lyon")
+        if cand.pos_ == "PROPN" and (cand.ent_type_ == "GPE" or is_city_name(cand.text)):
+            return _resolved(cand, k)
+    return None
+
+
+def _post_phrase(tok: Token) -> str:
+    """What a group's name keeps after its noun: "relatives of kidnapped people",
+    "displaced people in Tawila"; short phrases only."""
+    for prep in tok.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in {"of", "in"}:
+            continue
+        tokens = list(prep.subtree)
+        cut = next((n for n, t in enumerate(tokens) if t.is_punct), len(tokens))
+        tokens = tokens[:cut]  # "ambassadors of 13 Western countries, including ..."
+        if len(tokens) > 6 or any(t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod"
+                                  or t.dep_ in {"relcl", "acl"} for t in tokens):
+            return ""
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return ""
+        if prep.lower_ == "in" and not (pobj.pos_ == "PROPN" and pobj.ent_type_ in {
+                "GPE", "LOC", "FAC"}):
+            return ""  # "officials in the region" stays "officials"
+        if prep.lower_ == "of" and (pobj.like_num or pobj.lower_ in {"them", "those", "whom"}):
+            return ""  # "13 of its soldiers"
+        return " " + tok.doc[prep.i : tokens[-1].i + 1].text
+    return ""
+
+
+def _split_nationalities(pieces: list[Token], k: Knowledge) -> list[tuple[list[Token], str]]:
+    """"U.S. and South Korean marines" -> the words of each nationality, with its country."""
+    chunks: list[list[Token]] = [[]]
+    for t in sorted(pieces, key=lambda t: t.i):
+        if t.dep_ == "cc" or t.text == ",":
+            chunks.append([])
+        else:
+            chunks[-1].append(t)
+    out: list[tuple[list[Token], str]] = []
+    for chunk in chunks:
+        if not chunk:
+            continue
+        found = None
+        for size in (3, 2, 1):
+            code = k.adjectives.get(" ".join(t.text for t in chunk[:size]))
+            if code and code in k.country_names:
+                found = (chunk[:size], code)
+                break
+        if found is None:
+            return []
+        if found[1] not in {c for _, c in out}:
+            out.append(found)
+    return out
+
+
+def _owner(pronoun: Token, drafts: dict[str, _Draft], order: list[str], home: str | None
+           ) -> tuple[_Draft, str] | None:
+    """Whom a possessive pronoun points back to, with that actor's country: the nearest actor
+    with a country in this sentence or the one before ("Baerbock ... Her ministry said"); a
+    person whose country the text leaves to the document counts as the home country's."""
+    people = pronoun.lower_ in {"his", "her"}
+    floor = sent_bounds(pronoun)[0]
+    # this sentence and the one before; a person may be two back, past their own quote
+    for _ in range(2 if people else 1):
+        floor = sent_bounds(pronoun.doc[floor - 1])[0] if floor > 0 else 0
+    best: tuple[int, _Draft, str] | None = None
+    for key in order:
+        draft = drafts[key]
+        code = draft.code or (_home_of_person(draft, home) if draft.kind == "person" else None)
+        if not code or (people and draft.kind != "person"):
             continue
         before = [i for i in draft.tokens if floor <= i < pronoun.i]
         if before and (best is None or max(before) > best[0]):
-            best = (max(before), draft.code)
-    return best[1] if best else None
+            best = (max(before), draft, code)
+    return (best[1], best[2]) if best else None
+
+
+def _home_of_person(draft: _Draft, home: str | None) -> str | None:
+    """The home country for a person the text gives no country of their own (see
+    `_fill_people`), or None when the words around the name point abroad."""
+    if home is None or draft.code is not None:
+        return None
+    if draft.title is None:
+        return home if draft.sector is None else None
+    if (draft.title_key or "") in ABROAD_TITLES or draft.title.code is not None:
+        return None
+    return home
+
+
+def _ministry_of(tok: Token, owner: _Draft) -> str | None:
+    """"Her ministry" of a foreign minister: "foreign ministry"."""
+    if tok.lemma_.lower() != "ministry" or owner.kind != "person" or not owner.role:
+        return None
+    words = owner.role.lower().split()
+    if len(words) == 2 and words[1] == "minister" and words[0] not in {"prime", "deputy"}:
+        return f"{words[0]} ministry"
+    return None
 
 
 def _frame_capital(tok: Token, k: Knowledge) -> str | None:
@@ -500,12 +966,20 @@ def _frame_capital(tok: Token, k: Knowledge) -> str | None:
     return k.capitals.get(" ".join(name))
 
 
-def _foreign(tok: Token, pieces: list[Token]) -> bool:
-    """"foreign journalists", "Western diplomats", "Palestinians in Gaza": not the home side."""
+def _foreign(tok: Token, pieces: list[Token], k: Knowledge) -> bool:
+    """"foreign journalists", "Western diplomats", "ambassadors of 13 Western countries",
+    "officials from Kenya": not (or not surely) the home side; "relatives of kidnapped people"
+    are."""
     words = {t.lower_ for t in pieces} | {c.lower_ for c in tok.lefts}
     if words & FOREIGN_WORDS:
         return True
-    return any(c.dep_ == "prep" and c.lower_ in {"from", "of"} for c in tok.children)
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"from", "of"}:
+            inner = list(prep.subtree)
+            if {t.lower_ for t in inner} & FOREIGN_WORDS or find_country_code(inner, k) or \
+                    any(t.ent_type_ in {"GPE", "NORP", "ORG"} for t in inner):
+                return True
+    return False
 
 
 def _fill_people(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: list[str],
@@ -514,7 +988,19 @@ def _fill_people(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: list[
     token_draft = {i: drafts[key] for key in order for i in drafts[key].tokens}
     for key in order:
         draft = drafts[key]
-        if draft.kind != "person" or draft.code is not None or draft.title is None:
+        if draft.kind != "person" or draft.code is not None:
+            continue
+        body = _body_headed(doc, draft, token_draft)
+        if body is not None:  # "Hélène Marchal, who heads MSF's emergency response"
+            draft.code = body.code
+            if body.code in INTERNATIONAL and draft.sector is None:
+                draft.sector = "GOV"
+            continue
+        if draft.title is None:
+            # Nothing around the name says who they are: a private person of the story's
+            # country ("said Claudia Restrepo, who carried his photograph").
+            if home and draft.sector is None and draft.possessor is None:
+                draft.code, draft.sector = home, "CVL"
             continue
         title_key = draft.title_key or ""
         if draft.home and home:
@@ -540,6 +1026,25 @@ def _fill_people(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: list[
                 continue
         if home and title_key not in ABROAD_TITLES and draft.title.code is None:
             draft.code = home
+
+
+def _body_headed(doc: Doc, draft: _Draft, token_draft: dict[int, _Draft]) -> _Draft | None:
+    """The body a person "heads", "leads" or "chairs", by a relative clause after the name."""
+    root = next((doc[i] for i in draft.tokens if doc[i].head.i not in draft.tokens), None)
+    if root is None:
+        return None
+    for clause in root.children:
+        if clause.dep_ != "relcl" or clause.lemma_ not in {"head", "lead", "run", "chair",
+                                                            "direct", "command"}:
+            continue
+        for obj in clause.children:
+            if obj.dep_ != "dobj":
+                continue
+            for t in obj.subtree:
+                owner = token_draft.get(t.i)
+                if owner is not None and owner.kind != "person" and owner.code:
+                    return owner
+    return None
 
 
 def _possessor_actor(draft: _Draft, token_draft: dict[int, _Draft]) -> _Draft | None:
@@ -585,6 +1090,17 @@ def _recent_subject(doc: Doc, draft: _Draft, token_draft: dict[int, _Draft]) -> 
     return None
 
 
+def _described(text: str, k: Knowledge) -> bool:
+    """"Chinese coast guard": a nationality and common nouns describe a body, not name it."""
+    words = text.split()
+    return len(words) > 1 and k.adjectives.get(words[0]) in k.country_names and all(
+        w.islower() for w in words[1:])
+
+
+def _acronym(text: str) -> bool:
+    return " " not in text and text.replace(".", "").replace("-", "").isupper()
+
+
 def _squash(text: str) -> str:
     return "".join(c for c in text.lower() if c.isalnum())
 
@@ -596,22 +1112,27 @@ def _code_of_token(tok: Token, drafts: dict[str, _Draft], order: list[str]) -> s
     return None
 
 
-def _index(doc: Doc, drafts: dict[str, _Draft], order: list[str], k: Knowledge) -> ActorIndex:
+def _index(doc: Doc, drafts: dict[str, _Draft], order: list[str], k: Knowledge,
+           home: str | None = None) -> ActorIndex:
     actors: list[Actor] = []
     token_actor: dict[int, str] = {}
+    ids = {key: f"a{n}" for n, key in enumerate(order, 1)}
+    joint = {d.joint_at: [ids[key] for key in d.joint] for d in drafts.values() if d.joint}
     for n, key in enumerate(order, 1):
         d = drafts[key]
         actor_id = f"a{n}"
         name = d.name
-        if d.key.startswith("org:") and d.key[4:] == d.name and d.mentions and \
-                d.code is not None and all(t != name for _, _, t in d.mentions):
-            # A table organisation is named by its fullest form in the article when that
-            # spells out the table's name ("U.N. Security Council", "U.S. State Department"),
-            # not by an abbreviation ("U.N." stays "United Nations").
+        if d.table and d.mentions:
+            # A table organisation is named by its fullest form in the article: a longer
+            # name or alias ("Houthi movement", "Médecins Sans Frontières") or a form that
+            # spells out the table's name ("U.N. Security Council"); an acronym ("RSF") or an
+            # abbreviation used as an adjective ("U.N.", "EU") keeps the table's name.
             plain = _squash(name)
             forms = [t[4:] if t.lower().startswith("the ") else t for _, _, t in d.mentions]
-            name = next((t for t in sorted(forms, key=len, reverse=True)
-                         if plain in _squash(t)), name)
+            forms = [t for t in forms if t not in k.adjectives and not _acronym(t) and (
+                k.organizations.get(t) is not None or plain in _squash(t))
+                and not _described(t, k)]
+            name = max([name, *forms], key=len)
         if d.kind == "country" and d.mentions and all(t != name for _, _, t in d.mentions):
             # "Congo", not "Democratic Republic of Congo", when that is what the article says;
             # abbreviations ("U.S.") keep the table's name.
@@ -626,4 +1147,4 @@ def _index(doc: Doc, drafts: dict[str, _Draft], order: list[str], k: Knowledge) 
         ))
         for i in d.tokens:
             token_actor[i] = actor_id
-    return ActorIndex(actors, token_actor)
+    return ActorIndex(actors, token_actor, joint, home)

@@ -1,20 +1,36 @@
-"""When and where an event happened: its date (attached to the trigger, in its clause, carried
-by its statement, or the story's day) and its place (attached to the trigger, the utterance for
-verbal events, the clause for material ones, else the dateline). A mixin of `EventFinder`, kept
-apart so the rules for time and place can be read and changed without the trigger logic.
+"""When and where an event happened. A mixin of `EventFinder`, kept apart so the rules for time
+and place can be read and changed without the trigger logic.
+
+Dates, in order: a date attached to the trigger (never the dateline's); a relative clause on a
+date ("on Oct. 7, when gunmen attacked"); "a day after X" counted from the main clause's date; a
+chained expression ("hours later") counted from the story so far; the date of the verb the
+trigger depends on ("agreed on Monday to slash"); the one day-level date of its clause (not one
+that dates a report of it: "..., the channel said on Saturday"); for verbal events the date of
+their utterance; for an act the story reports in the past with no date of its own, the story's
+day (the last date before it in its paragraph or the one before, else the lead's).
+
+Places, in order: a place attached to the trigger or its verb (through chains of locative
+prepositions: "outside parliament on Rustaveli Avenue", "on a house in Rafah"), or shared with
+the verb it is coordinated with ("In Beijing, the ministry called ... but urged"); for verbal
+events the place of their utterance, else the dateline in the lead; for material events a
+locative place in their clause ("across France", "around the shoal", "nationwide"), the place
+of a local source ("Police in Nantes denied that ..."), the story's site (the last located act of
+its paragraph, else the lead's), the dateline (never for historical background), a place named
+in the clause, and with no dateline the article's main country. Else null.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from ..model import EventPlace, Statement
+from ..model import EventPlace, Place, Statement
 from ..ontology import Trigger
-from .dates import resolve_date
-from .places import as_event_place
-from .statements import _date_token, date_phrase
+from .dates import NUMBERS, parse_published, resolve_date
+from .places import as_event_place, is_seat
+from .statements import date_phrase
 
 if TYPE_CHECKING:
     from .actors import ActorIndex
@@ -22,10 +38,67 @@ if TYPE_CHECKING:
 
 # Verbal events happen where and when they are uttered.
 VERBAL = {"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
+# Prepositions that place what they modify; the weak ones ("on a house", "over Gaza", "through
+# its embassy") only lead on to a place, or take one the article lists as a location.
+STRONG_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "off",
+                "within", "along", "onto", "into"}
+WEAK_PREPS = {"on", "over", "through", "via"}
+DATE_PREPS = {"on", "in", "into", "during", "since", "by", "at", "before", "after", "early on",
+              "late on"}
+# Verbs whose object is the place acted on ("seized Goma", "visited Kyiv").
+PLACE_OBJECT_VERBS = {"seize", "capture", "take", "enter", "storm", "attack", "strike", "hit",
+                      "shell", "bomb", "raid", "occupy", "besiege", "encircle", "visit", "reach",
+                      "liberate", "surround", "blockade", "reopen", "close", "retake", "tour"}
+# Verbs that report rather than act: a date on them dates the report ("the channel said on
+# Saturday"), and a place in their subject locates the source ("Police in Nantes said").
+REPORT_VERBS = {"say", "tell", "report", "add", "announce", "state", "confirm", "claim", "deny",
+                "write", "insist", "allege"}
+# One-word days relative to publication the recogniser may leave untagged ("killed ... overnight").
+DEICTIC = {"overnight", "today", "tonight", "yesterday", "tomorrow"}
+PARTS_OF_DAY = {"night", "evening", "morning", "afternoon"}
+# Verbs whose infinitive lies ahead of them: its date is not theirs ("agreed to meet on Monday").
+INTENT_VERBS = {"agree", "plan", "promise", "vow", "pledge", "decide", "want", "threaten", "offer",
+                "hope", "expect", "aim", "seek", "intend", "prepare", "propose", "undertake",
+                "urge", "call", "ask", "invite", "demand", "order", "tell", "refuse", "fail",
+                "try", "need", "have", "begin", "start", "continue"}
+# Country-wide locatives: the act happened across the article's country.
+NATIONWIDE = {"nationwide", "countrywide"}
+NATION_NOUNS = {"country", "nation"}
+# Definite descriptions that take up a named place ("the shoal" after "Scarborough Shoal").
+ANAPHORIC_NOUNS = {"shoal", "strait", "sea", "gulf", "island", "islands", "peninsula", "river",
+                   "crossing", "canal", "reef", "bay", "lake", "valley", "corridor", "square",
+                   "avenue", "border"}
 
 
 def _preps(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ in {"prep", "prt", "agent", "dative"}]
+
+
+def _offset_days(tok: Token) -> int | None:
+    """The days an "a day after" / "two days before" clause is shifted by, if it is one."""
+    marks = {c.lower_ for c in tok.children if c.dep_ in {"mark", "prep"}}
+    if not marks & {"after", "before"}:
+        return None
+    for c in tok.children:
+        if c.dep_ == "npadvmod" and c.lemma_.lower() in {"day", "night"}:
+            count = next((g.lower_ for g in c.children if g.dep_ in {"det", "nummod"}), "a")
+            days = NUMBERS.get(count) or (int(count) if count.isdigit() else None)
+            if days is not None:
+                # "a day after police detained her": the detention was a day before the main act
+                return -days if "after" in marks else days
+    return None
+
+
+def _phrase(tok: Token) -> str:
+    """The whole date expression of a date token, with a part of the day that follows it
+    ("Thursday night": what a later "after midnight" counts from)."""
+    text = date_phrase(tok)
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    end = ent.end if ent is not None else tok.i + 1
+    if end < len(tok.doc) and tok.doc[end].lower_ in PARTS_OF_DAY and \
+            (ent is None or tok.doc[end].lower_ not in ent.text.lower()):
+        text = f"{text} {tok.doc[end].text}"
+    return text
 
 
 class EventContext:
@@ -41,32 +114,87 @@ class EventContext:
     paragraph_dates: dict[int, str]
     locative: set[int]
 
+    # --- dates ----------------------------------------------------------------------------
     def _when(self, tok: Token, trig: Trigger, statement: Statement | None
               ) -> tuple[str | None, str | None, str]:
-        """(date_raw, date, modality). The date attached to the trigger, else a date expression
-        elsewhere in its sentence, else (verbal events) the date of the statement carrying it.
-        Weekdays point forward for future or conditional acts, so modality comes first."""
-        date_tok = _date_token(tok if trig.pos == "VERB" else tok.head)
-        if date_tok is None:
-            date_tok = self._sentence_date(tok)
-        date_raw = self._date_text(date_tok)
-        modality = self.modality(tok, None, date_raw)
+        """(date_raw, date, modality). Weekdays point forward for future or conditional acts,
+        so modality comes first."""
+        verb = tok if trig.pos == "VERB" else tok.head
+        shift = _offset_days(verb)
+        date_raw = self._offset_text(verb) if shift is not None else self._date_expr(verb)
+        if date_raw is None:
+            for gov in self._governors(verb) + self._purposes(verb):
+                date_raw = self._date_expr(gov)
+                if date_raw is not None:
+                    break
+        if date_raw is None:
+            date_raw = self._sentence_date(verb)
+        modality = self.modality(tok, None, date_raw if shift is None else None)
         ahead = modality in {"future", "hypothetical"}
-        date = resolve_date(date_raw, self.published, future=ahead) if date_raw else None
-        if date is None and date_raw and self.last_date:
-            # a chain: "a day after", "hours later", "ten days later" count from the story so far
-            date = resolve_date(date_raw, self.published, future=ahead, anchor=self.last_date)
-        if date is None and statement is not None and trig.event in VERBAL:
-            date = statement.date
-        if date is None and not date_raw and modality == "asserted" and self._reported_past(tok):
-            # An act the story reports with no date of its own happened on the story's day: the
-            # day of the last dated act in its paragraph, else of the first in the article.
-            date = self.paragraph_dates.get(self._paragraph(tok)) or self.lead_date
-        if date is not None and modality == "asserted":
+        date = None
+        if shift is not None:
+            base = self._main_clause_date(verb, ahead)
+            day = parse_published(base)
+            date = (day + timedelta(days=shift)).isoformat() if day else None
+        elif date_raw:
+            date = self._resolve(date_raw, ahead)
+        if date is None and trig.event in VERBAL and modality in {"asserted", "future"}:
+            date = self.utterance_date(tok, statement)
+        if date is None and not date_raw and modality in {"asserted", "negated"} and \
+                self._reported_past(verb):
+            # An act the story reports with no date of its own happened on the story's day.
+            date = self._story_day(tok)
+        final = self.modality(tok, date, date_raw)
+        self._modalities()[tok.i] = final
+        if date is not None and final == "asserted":
             self.last_date = date
+            if date_raw:
+                self._last_raw = date_raw
             self.lead_date = self.lead_date or date
             self.paragraph_dates[self._paragraph(tok)] = date
-        return date_raw, date, self.modality(tok, date, date_raw)
+            self._narrative().append((tok.idx, self._paragraph(tok), date))
+        return date_raw, date, final
+
+    def utterance_date(self, tok: Token, statement: Statement | None) -> str | None:
+        """When a verbal act was uttered: its statement's date, else a date on the speech verb
+        it depends on ("said on Sunday that Germany would deliver ..."), else, for a statement
+        reported in the past, the story's day. For events recoded as verbal acts."""
+        if statement is not None and statement.date:
+            return statement.date
+        node = tok
+        for _ in range(6):
+            if node.head is node:
+                break
+            node = node.head
+            if node.lemma_.lower() in REPORT_VERBS and node.pos_ == "VERB":
+                raw = self._date_expr(node)
+                if raw is not None:
+                    return self._resolve(raw, False)
+                if node.tag_ == "VBD":
+                    return self._story_day(tok)
+                break
+        if statement is not None and statement.cue and tok.sent.start_char >= \
+                self.places.dateline_end:
+            return self._story_day(tok)
+        return None
+
+    def _resolve(self, raw: str, ahead: bool) -> str | None:
+        low = raw.lower()
+        if "midnight" in low and "on " not in low and self.last_date:
+            # "shortly after midnight" follows the night just told ("on Thursday night").
+            later = any(w in getattr(self, "_last_raw", "").lower() for w in ("night", "evening"))
+            day = parse_published(self.last_date)
+            return (day + timedelta(days=1 if later else 0)).isoformat() if day else None
+        date = resolve_date(raw, self.published, future=ahead)
+        if date is None and self.last_date:
+            # a chain: "a day after", "hours later", "ten days later" count from the story so far
+            date = resolve_date(raw, self.published, future=ahead, anchor=self.last_date)
+        return date
+
+    def _modalities(self) -> dict[int, str]:
+        if not hasattr(self, "_modality_cache"):
+            self._modality_cache: dict[int, str] = {}
+        return self._modality_cache
 
     def _paragraph(self, tok: Token) -> int:
         return self.doc.text.count("\n\n", 0, tok.idx)
@@ -74,13 +202,16 @@ class EventContext:
     @staticmethod
     def _reported_past(tok: Token) -> bool:
         """A simple past report ("police detained 58 people"), not a state or a perfect that
-        may reach back ("has ruled out", "have gripped")."""
+        may reach back ("has ruled out", "have gripped"); an infinitive counts by the verb it
+        depends on ("agreed to lift")."""
         verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+        while verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head is not verb:
+            verb = verb.head
         aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"was", "were", "had"}))
 
     @staticmethod
-    def _attached(ent, verb: Token) -> bool:
+    def _attached(ent: Span, verb: Token) -> bool:
         """Is a date expression a modifier of this verb ("in January 2019", "last year")?"""
         node = ent.root
         for _ in range(3):
@@ -91,38 +222,170 @@ class EventContext:
             node = node.head
         return False
 
-    def _clause_dates(self, tok: Token) -> list:
-        """DATE entities in the trigger's clause (outside the dateline)."""
-        head = tok
-        while head.dep_ in {"xcomp", "conj", "advcl", "dobj", "pobj", "prep"} and head.head is not head:
-            head = head.head
-        return [e for e in self.doc.ents
-                if e.label_ == "DATE" and head.left_edge.i <= e.start <= head.right_edge.i
-                and e.start_char >= self.places.dateline_end]
-
-    def _sentence_date(self, tok: Token) -> Token | None:
-        """The one day-level date expression of the trigger's clause, if it has exactly one."""
-        dates = self._clause_dates(tok)
-        if len(dates) != 1:
-            return None
-        return dates[0][0] if resolve_date(dates[0].text, self.published) else None
+    @staticmethod
+    def _governors(verb: Token) -> list[Token]:
+        """The verbs whose date a verb shares: the head of an infinitive ("agreed on Monday to
+        slash") and of a coordinated verb with no subject of its own ("rallied ... and marched")."""
+        out = []
+        node = verb
+        for _ in range(3):
+            own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children)
+            if node.dep_ == "xcomp" or (node.dep_ == "conj" and not own_subject):
+                node = node.head
+                out.append(node)
+            else:
+                break
+        return out
 
     @staticmethod
-    def _date_text(tok: Token | None) -> str | None:
-        return date_phrase(tok) if tok is not None else None
+    def _purposes(verb: Token) -> list[Token]:
+        """Infinitives of purpose, which share their verb's time ("used water cannon to clear
+        the avenue shortly after midnight"); not those of intent ("agreed to meet on Monday")."""
+        if verb.lemma_.lower() in INTENT_VERBS:
+            return []
+        return [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VB"
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
 
+    def _outside_dateline(self, tok: Token) -> bool:
+        return tok.idx >= self.places.dateline_end
+
+    def _date_expr(self, head: Token) -> str | None:
+        """The date expression attached to a verb or noun, never the dateline's ("BOGOTA, Feb 12
+        (WSW) - ... released six hostages ... on Sunday"): a DATE/TIME modifier, a prepositional
+        date, a relative clause on a date ("Oct. 7, when gunmen attacked") or a chained
+        adverb ("Hours later", "ten days later")."""
+        if head.dep_ == "relcl" and head.head.ent_type_ == "DATE" and \
+                self._outside_dateline(head.head):
+            return _phrase(head.head)
+        for child in head.children:
+            if not self._outside_dateline(child):
+                continue
+            if child.ent_type_ in {"DATE", "TIME"} and child.dep_ in {"npadvmod", "tmod", "obl"}:
+                return _phrase(child)
+            if child.dep_ == "prep" and child.lower_ in DATE_PREPS:
+                if child.ent_type_ == "TIME" and "midnight" in _phrase(child).lower():
+                    return _phrase(child)
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        dated = [t for t in obj.subtree if t.ent_type_ == "DATE"]
+                        if dated:
+                            return _phrase(dated[0])
+                        if obj.ent_type_ == "TIME" and "midnight" in obj.lower_:
+                            return _phrase(obj)
+            if child.dep_ in {"advmod", "npadvmod"} and child.lower_ in DEICTIC:
+                return child.text
+            if child.dep_ == "advmod" and child.lower_ in {"later", "earlier", "afterwards"}:
+                amount = [g for g in child.children if g.dep_ == "npadvmod"]
+                if amount:
+                    words = [t.text for t in amount[0].subtree] + [child.text]
+                    return " ".join(words)
+        return None
+
+    @staticmethod
+    def _offset_text(verb: Token) -> str:
+        parts = [c for c in verb.children if c.dep_ == "npadvmod"] + \
+            [c for c in verb.children if c.dep_ in {"mark", "prep"} and c.lower_ in
+             {"after", "before"}]
+        words = sorted({t for p in parts for t in (p.subtree if p.dep_ == "npadvmod" else [p])},
+                       key=lambda t: t.i)
+        return " ".join(t.text for t in words)
+
+    def _main_clause_date(self, verb: Token, ahead: bool) -> str | None:
+        """The date of the clause an "a day after ..." clause hangs from."""
+        node = verb.head
+        for _ in range(3):
+            raw = self._date_expr(node)
+            if raw is not None:
+                return self._resolve(raw, ahead)
+            if node.dep_ in {"ccomp", "conj", "xcomp"} and node.head is not node:
+                node = node.head
+            else:
+                break
+        return None
+
+    def _story_day(self, tok: Token) -> str | None:
+        """The day of the last dated past act before `tok` in its paragraph, else in the
+        paragraph before, else the lead's first dated act."""
+        para = self._paragraph(tok)
+        for wanted in (para, para - 1):
+            before = sorted((i, d) for i, p, d in self._narrative() if i < tok.idx and p == wanted)
+            if before:
+                return before[-1][1]
+        return self.lead_date
+
+    def _narrative(self) -> list[tuple[int, int, str]]:
+        """(offset, paragraph, day) of every day-level date that dates a past act in the text."""
+        if hasattr(self, "_narrative_cache"):
+            return self._narrative_cache
+        out: list[tuple[int, int, str]] = []
+        pub = parse_published(self.published)
+        for ent in self.doc.ents:
+            if ent.label_ != "DATE" or ent.start_char < self.places.dateline_end:
+                continue
+            verb = ent.root
+            for _ in range(4):
+                if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+                    break
+                verb = verb.head
+            aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+            past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"was", "were",
+                                                                              "had"}))
+            if not past:
+                continue
+            day = resolve_date(ent.text, self.published)
+            resolved = parse_published(day)
+            if resolved is None or (pub is not None and resolved > pub):
+                continue
+            out.append((ent.start_char, self.doc.text.count("\n\n", 0, ent.start_char), day))
+        self._narrative_cache = out
+        return out
+
+    def _clause_dates(self, verb: Token) -> list[Span]:
+        """DATE entities in the trigger's clause, outside the dateline and not dating a report
+        of it ("..., the Houthi-run channel said early on Saturday")."""
+        head = verb
+        while head.dep_ in {"xcomp", "conj", "advcl", "dobj", "pobj", "prep"} and \
+                head.head is not head:
+            head = head.head
+        own = {verb, *self._governors(verb)}
+        out = []
+        for e in self.doc.ents:
+            if e.label_ != "DATE" or not head.left_edge.i <= e.start <= head.right_edge.i \
+                    or e.start_char < self.places.dateline_end:
+                continue
+            host = e.root
+            for _ in range(4):
+                if host.pos_ in {"VERB", "AUX"} or host.head is host:
+                    break
+                host = host.head
+            if host not in own and host.lemma_.lower() in REPORT_VERBS:
+                continue
+            out.append(e)
+        return out
+
+    def _sentence_date(self, verb: Token) -> str | None:
+        """The one day-level date expression of the trigger's clause, if it has exactly one."""
+        days = [e for e in self._clause_dates(verb) if resolve_date(e.text, self.published)]
+        return days[0].text if len(days) == 1 else None
+
+    # --- places ---------------------------------------------------------------------------
     def _place(self, tok: Token, trig: Trigger, statement: Statement | None,
                actor: list[str]) -> EventPlace | None:
-        """Where the event happened: a place attached to the trigger; for a verbal event the
-        place of its utterance; for a material event a place in its clause or sentence; else
-        the dateline, when the actor is of the dateline's country."""
+        """Where the event happened (the module docstring gives the order of the rules)."""
         verb = tok if trig.pos == "VERB" else tok.head
-        for host in (tok, verb):
-            for prep in _preps(host):
-                if prep.lower_ in {"in", "at", "near", "outside", "inside", "across", "over"}:
-                    for g in prep.subtree:
-                        if g.i in self.places.by_token:
-                            return as_event_place(self.places.by_token[g.i])
+        modality = self._modalities().get(tok.i, "asserted")
+        found = self._attached_place(tok) or self._attached_place(verb)
+        if found is None:
+            for gov in self._governors(verb):
+                found = self._attached_place(gov, objects=True)
+                if found is not None:
+                    break
+        if found is None and trig.pos == "VERB":
+            found = self._object_place(verb)
+        if found is not None:
+            found = self._widen(found, tok)
+            self._remember(tok, found, trig, modality)
+            return as_event_place(found)
         dateline = self.places.dateline
         lead = dateline is not None and tok.sent.start_char <= self.places.dateline_end
         countries = {a.country for i in actor if (a := self.actors.get(i))} - {None}
@@ -136,12 +399,166 @@ class EventContext:
             return as_event_place(dateline) if at_home and lead else None
         subject, _ = self.subject(verb) if verb.pos_ in {"VERB", "AUX"} else (None, False)
         skip = {t.i for t in subject.subtree} if subject is not None else set()
-        inside = [g for g in verb.subtree if g.i not in skip and g.i in self.places.by_token]
+        inside = [g for g in verb.subtree if g.i not in skip and g.i in self.places.by_token
+                  and self._outside_dateline(g)]
         located = [g for g in inside if g.i in self.locative]
-        if located:
-            return as_event_place(self.places.by_token[located[0].i])
-        if at_home:
-            return as_event_place(dateline)
+        place = (self.places.by_token[located[0].i] if located else None) or \
+            self._anaphoric_place(verb, skip) or self._nationwide(verb, skip) or \
+            self._source_place(verb)
+        if place is not None:
+            place = self._widen(place, tok)
+            self._remember(tok, place, trig, modality)
+            return as_event_place(place)
+        if modality in {"asserted", "negated"}:
+            story = self._story_place(tok)
+            if story is not None:
+                return as_event_place(story)
+        if at_home and modality != "historical":
+            return as_event_place(dateline)  # type: ignore[arg-type]
         if inside:
             return as_event_place(self.places.by_token[inside[0].i])
+        if dateline is None and modality != "historical" and self.places.countries:
+            return self._main_country()
         return None
+
+    def _widen(self, place: Place, tok: Token) -> Place:
+        """A street or building locates an event in its city ("outside parliament on Rustaveli
+        Avenue" in Tbilisi, "at the Diaoyutai State Guesthouse in Beijing"): the city of that
+        country the sentence names, else the dateline's. Seats of government ("at his Matignon
+        residence") and border crossings stay as they are."""
+        if place.precision != "site" or place.country is None or is_seat(place.name):
+            return place
+        sent = tok.sent
+        cities = [p for i, p in self.places.by_token.items()
+                  if sent.start <= i < sent.end and p.precision == "city"
+                  and p.country == place.country and self._outside_dateline(self.doc[i])]
+        if cities:
+            return cities[0]
+        dateline = self.places.dateline
+        if dateline is not None and dateline.country == place.country and \
+                dateline.precision == "city":
+            return dateline
+        return place
+
+    def _place_state(self) -> tuple[dict[int, Place], list[Place]]:
+        if not hasattr(self, "_located_acts"):
+            self._located_acts: dict[int, Place] = {}
+            self._lead_place: list[Place] = []
+        return self._located_acts, self._lead_place
+
+    def _remember(self, tok: Token, place: Place, trig: Trigger, modality: str) -> None:
+        """Keep the site of a located material act: later acts of the story may happen there."""
+        if trig.event in VERBAL or modality not in {"asserted", "negated"}:
+            return
+        acts, lead = self._place_state()
+        para = self._paragraph(tok)
+        acts[para] = place
+        if not lead and para == 0:
+            lead.append(place)
+
+    def _story_place(self, tok: Token) -> Place | None:
+        acts, lead = self._place_state()
+        return acts.get(self._paragraph(tok)) or (lead[0] if lead else None)
+
+    def _is_place(self, tok: Token, prep: str) -> bool:
+        if tok.i not in self.places.by_token or not self._outside_dateline(tok):
+            return False
+        if prep in STRONG_PREPS:
+            place = self.places.by_token[tok.i]
+            # "sanctions in Russia" is not likely; a country after a strong preposition is fine,
+            # but an actor's name after "in" ("confidence in Kyiv") still needs listing.
+            return tok.i in self.locative or place.precision != "country"
+        return tok.i in self.locative
+
+    def _attached_place(self, host: Token, *, objects: bool = False) -> Place | None:
+        """A place reached from `host` through locative prepositions ("at his Matignon
+        residence", "outside parliament on Rustaveli Avenue", "on a house in Rafah"); with
+        `objects`, also the place object of a verb of war or travel ("seized Goma")."""
+        for prep in _preps(host):
+            if not self._outside_dateline(prep):
+                continue
+            found = self._through(prep, depth=0)
+            if found is not None:
+                return found
+        return self._object_place(host) if objects else None
+
+    def _through(self, prep: Token, depth: int) -> Place | None:
+        word = prep.lower_
+        if word not in STRONG_PREPS | WEAK_PREPS or depth > 2:
+            return None
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for t in [obj, *[g for g in obj.children if g.dep_ in {"compound", "amod", "conj"}]]:
+                if self._is_place(t, word):
+                    return self.places.by_token[t.i]
+            for inner in _preps(obj):
+                found = self._through(inner, depth + 1)
+                if found is not None:
+                    return found
+        return None
+
+    def _object_place(self, verb: Token) -> Place | None:
+        if verb.lemma_.lower() not in PLACE_OBJECT_VERBS:
+            return None
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            if obj.i in self.places.by_token and obj.i in self.locative:
+                return self.places.by_token[obj.i]
+        return None
+
+    def _anaphoric_place(self, verb: Token, skip: set[int]) -> Place | None:
+        """"around the shoal": a definite noun that takes up a place named before."""
+        for t in verb.subtree:
+            if t.i in skip or t.lower_ not in ANAPHORIC_NOUNS or t.pos_ != "NOUN":
+                continue
+            if not any(c.lower_ == "the" for c in t.children) or t.dep_ != "pobj":
+                continue
+            named = [p for p in self.places.places
+                     if p.name.lower().split()[-1] == t.lower_
+                     and any(m.start < t.idx for m in p.mentions)]
+            if named:
+                return max(named, key=lambda p: max(m.start for m in p.mentions if m.start < t.idx))
+        return None
+
+    def _nationwide(self, verb: Token, skip: set[int]) -> Place | None:
+        """"marched nationwide", "across the country": the article's country."""
+        words = [t for t in verb.subtree if t.i not in skip]
+        wide = any(t.lower_ in NATIONWIDE and t.dep_ in {"advmod", "amod"} for t in words) or any(
+            t.lower_ in NATION_NOUNS and t.dep_ == "pobj" and t.head.lower_ in
+            {"across", "throughout"} and any(c.lower_ == "the" for c in t.children)
+            for t in words)
+        if not wide:
+            return None
+        country = (self.places.dateline.country if self.places.dateline is not None else None) \
+            or (self.places.countries[0] if self.places.countries else None)
+        if country is None:
+            return None
+        return next((p for p in self.places.places if p.precision == "country"
+                     and p.country == country), None)
+
+    def _source_place(self, verb: Token) -> Place | None:
+        """A material act reported by a local source takes the source's place: "Police in
+        Nantes denied that officers had fired ..."."""
+        node = verb
+        for _ in range(6):
+            if node.head is node:
+                return None
+            node = node.head
+            if node.lemma_.lower() in REPORT_VERBS and node.pos_ == "VERB":
+                break
+        else:
+            return None
+        subject = next((c for c in node.children if c.dep_ == "nsubj"
+                        and self._outside_dateline(c)), None)
+        if subject is None:
+            return None
+        for prep in _preps(subject):
+            if prep.lower_ in {"in", "at"}:
+                found = self._through(prep, depth=0)
+                if found is not None and found.precision != "country":
+                    return found
+        return None
+
+    def _main_country(self) -> EventPlace | None:
+        code = self.places.countries[0]
+        place = next((p for p in [*self.places.places, *self.places.by_token.values()]
+                      if p.precision == "country" and p.country == code), None)
+        return as_event_place(place) if place is not None else None

@@ -5,6 +5,12 @@ arguments come from the parse: subject → actor, object or prepositional object
 passive agent → actor. Conservative on purpose: no named actor, no event; a trigger that is only
 the content of another verbal event ("agreed to *meet*", "threatened to *strike*") is not coded
 again; background nouns ("the decision to pause talks") are not coded.
+
+Beyond the lexicon, some constructions make events of their own: predicative adjectives ("is
+willing to send", "was deeply concerned by"), judgements ("called the move illegal", a negative
+verdict inside attributed speech), obligations laid on others in speech ("said Iraq must
+cooperate" → REQUEST), and denials, whose denied act is coded negated with the denier's own
+forces as actor.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import load_table, split_list
 from ..model import Actor, Event, Mention, Span, Statement
-from ..ontology import Trigger, intensity, select_trigger, triggers_by_lemma
+from ..ontology import Trigger, default_cameo, intensity, select_trigger, triggers_by_lemma
 from .actors import ActorIndex
 from .dates import parse_published, resolve_date
 from .event_context import VERBAL, EventContext, _preps
@@ -34,11 +40,36 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 LIGHT_VERBS = {"hold", "conduct", "launch", "carry", "stage", "begin", "resume", "start", "open",
                "join", "host", "announce", "order", "mount", "continue", "have", "make", "give",
-               "issue", "deliver", "send", "provide", "approve", "unveil", "lead", "attend"}
+               "issue", "deliver", "send", "provide", "approve", "unveil", "lead", "attend",
+               "undertake", "complete", "perform", "trigger", "wage", "intensify", "escalate",
+               "pursue", "initiate", "step", "extend", "lodge", "file"}
+# Verbs that report a nominal event someone else carried out ("the mission recorded no clashes
+# between the army and the ELN"): their subject is the observer, not the actor.
+OBSERVING_VERBS = {"record", "report", "document", "register", "log", "note", "see", "witness",
+                   "confirm", "monitor", "verify"}
+# A predicative adjective or participle is a trigger after one of these ("is willing to",
+# "remained opposed to", "said it was deeply concerned").
+COPULAS = {"be", "remain", "appear", "seem", "become", "stay", "sound", "feel"}
+# "called the move illegal", "described the vote as a sham": an evaluation of an act.
+EVALUATIVE_VERBS = {"call", "describe", "label", "brand", "term", "dub", "characterize",
+                    "characterise"}
+# Modals that make a reported clause a demand ("said Iraq must cooperate fully").
+OBLIGATION_AUX = {"must"}
+# Complements that make "refused/declined to ..." a non-event ("declined to comment").
+NO_COMMENT = {"comment", "elaborate", "confirm", "say", "disclose", "specify", "identify", "name",
+              "speculate", "answer", "respond", "discuss", "detail", "reveal", "give"}
+# Members of a force or service: "its soldiers", "officers" in a clause a party reports or denies
+# are that party's own ("Police denied that officers had beaten students").
+FORCE_NOUNS = {"soldier", "troop", "force", "officer", "police", "policeman", "policemen", "guard",
+               "personnel", "agent", "army", "military", "unit", "serviceman", "servicemen",
+               "fighter", "commando", "marine", "sailor", "pilot", "warship", "ship", "vessel"}
+# Verbs whose subject receives what the "from" party gives ("received weapons from Iran").
+RECEIVING_VERBS = {"receive", "obtain", "get", "win", "secure"}
 RECIPIENT_PREPS = {"against", "on", "to", "with", "at", "toward", "towards", "into", "from"}
 # Threatened acts and the THREATEN mode they become ("" is the default for the type).
 THREAT_MODES = {
     "ASSAULT": {"": "violence"},
+    "PROTEST": {"": "restrict"},
     "COERCE": {"": "restrict", "arrest": "arrest", "deport": "expel", "seize": "territory"},
     "SANCTION": {"": "restrict", "expel": "expel", "discontinue": "relations"},
 }
@@ -67,11 +98,16 @@ def infer_mode(event: str, tok: Token, parties: int) -> str | None:
     else:
         head = tok.head if tok.pos_ == "NOUN" and tok.head.pos_ == "VERB" else tok
         scope = list(head.subtree)
-    lemmas = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
     if event == "CONSULT" and parties >= 3:
         return "multilateral"
-    for kind, mode, words in mode_cues():
-        if kind == event and lemmas & words:
+    return mode_of_words(event, scope)
+
+
+def mode_of_words(event: str, words: list[Token]) -> str | None:
+    """The first `mode_cues.tsv` row of this type whose lemmas occur among `words`."""
+    lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    for kind, mode, cues in mode_cues():
+        if kind == event and lemmas & cues:
             return mode
     return None
 # Background well before publication is historical (the guidelines: about two months).
@@ -95,6 +131,22 @@ def latest_day(raw: str) -> datetime.date | None:
         nxt = datetime.date(year + (month == 12), month % 12 + 1, 1)
         return nxt - datetime.timedelta(days=1)
     return datetime.date(year, 12, 31)
+
+
+@cache
+def evaluation_words() -> dict[str, str]:
+    rows = load_table("evaluation_words.tsv", required=("lemma", "polarity"), key="lemma")
+    return {r["lemma"].lower(): r["polarity"] for r in rows}
+
+
+def polarity(words: list[Token]) -> str | None:
+    """"negative" or "positive" for an evaluative phrase; a negated positive ("not justice")
+    is neither."""
+    table = evaluation_words()
+    found = [table.get(t.lemma_.lower()) or table.get(t.lower_) for t in words]
+    if "negative" in found:
+        return "negative"
+    return "positive" if "positive" in found else None
 
 
 @cache
@@ -122,7 +174,8 @@ def _particles(tok: Token) -> dict[str, set[str]]:
     return out
 
 
-def _object_lemmas(tok: Token, pos: str) -> set[str]:
+def _object_lemmas(tok: Token, pos: str, places: frozenset[int] | set[int] = frozenset()
+                   ) -> set[str]:
     if pos == "VERB":
         objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
         objs += [g for o in list(objs) for g in o.conjuncts]
@@ -131,7 +184,10 @@ def _object_lemmas(tok: Token, pos: str) -> set[str]:
                  for g in p.children if g.dep_ == "pobj"]
         # "violated the ceasefire agreement", "launched a mediation mission"
         objs += [m for o in list(objs) for m in o.children if m.dep_ == "compound"]
-        return {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+        found = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+        if any(o.ent_type_ in {"GPE", "LOC", "FAC"} or o.i in places for o in objs):
+            found.add("gpe")  # a named place: "seized Goma", "captured Bakhmut"
+        return found
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
         mods |= {g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"}
@@ -144,13 +200,45 @@ def host_verb(tok: Token) -> Token | None:
     head = tok
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         head = head.head.head
-    if head.dep_ in {"dobj", "attr"} and head.head.lemma_.lower() in LIGHT_VERBS:
+    if head.dep_ in {"dobj", "attr"} and head.head.lemma_.lower() in LIGHT_VERBS | OBSERVING_VERBS:
         return head.head
     return None
 
 
-def match_trigger(tok: Token) -> Trigger | None:
-    """The event-lexicon row this word triggers, if any (see event_verbs.tsv for the rule)."""
+def predicative(tok: Token) -> bool:
+    """An adjective or participle said of its subject: "is willing to", "was deeply concerned
+    by", "remains opposed to"."""
+    if tok.pos_ == "ADJ":
+        return tok.dep_ == "acomp" and tok.head.lemma_.lower() in COPULAS
+    return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lemma_.lower() in COPULAS
+                                     for c in tok.children)
+
+
+def _adjective_trigger(tok: Token) -> Trigger | None:
+    """An ADJ row of the lexicon, keyed by the word's lemma in the lexicon's test frame
+    ("concerned", "prepared", but "commit", "oppose"); an infinitive complement counts as the
+    particle "to" ("willing to send")."""
+    word = tok.lower_
+    stems = [word, tok.lemma_.lower()]
+    if word.endswith("ed"):
+        stems += [word[:-1], word[:-2], word[:-3]]  # opposed, disappointed, committed
+    form = next((w for w in stems if (w, "ADJ") in triggers_by_lemma()), None)
+    if form is None or not predicative(tok):
+        return None
+    particles = _particles(tok)
+    for child in tok.children:
+        if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                         for c in child.children):
+            particles.setdefault("to", set()).add(child.lemma_.lower())
+    return select_trigger(form, "ADJ", particles=particles)
+
+
+def match_trigger(tok: Token, places: frozenset[int] | set[int] = frozenset()
+                  ) -> Trigger | None:
+    """The event-lexicon row this word triggers, if any (see event_verbs.tsv for the rule).
+    `places`: indices of tokens known to name places (a named place object counts as "gpe")."""
+    if tok.pos_ in {"ADJ", "VERB"} and (adj := _adjective_trigger(tok)) is not None:
+        return adj
     if tok.pos_ in {"VERB", "AUX"}:
         pos = "VERB"
     elif tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ != "compound" and tok.ent_type_ not in {
@@ -162,7 +250,7 @@ def match_trigger(tok: Token) -> Trigger | None:
     if (lemma, pos) not in triggers_by_lemma():
         return None
     trig = select_trigger(lemma, pos, particles=_particles(tok),
-                          objects=_object_lemmas(tok, pos))
+                          objects=_object_lemmas(tok, pos, places))
     if trig is not None and pos == "VERB" and lemma in LIGHT_VERBS:
         # "launched a general strike", "went on hunger strike": the noun's own constrained row
         # says more than the light verb's.
@@ -199,6 +287,15 @@ class EventFinder(EventContext):
         self.locative = {t.i for t in doc if t.idx in starts or (
             t.i > 0 and doc[t.i - 1].i in self.places.by_token and t.i in self.places.by_token
             and doc[t.i - 1].idx in starts)}
+        # Sentence of each token, computed once: `Token.sent` walks the document on every call.
+        self.sentences = list(doc.sents)
+        self.sentence_of = [0] * len(doc)
+        for n, sent in enumerate(self.sentences):
+            for i in range(sent.start, sent.end):
+                self.sentence_of[i] = n
+
+    def _sent(self, tok: Token):  # -> Span
+        return self.sentences[self.sentence_of[tok.i]]
 
     # --- arguments ----------------------------------------------------------------------
     def actors_of(self, tok: Token | None, *, adjective: bool = False) -> list[str]:
@@ -223,6 +320,8 @@ class EventFinder(EventContext):
                 continue
             if actor is not None and actor not in out:
                 out.append(actor)
+            # "Indian and Pakistani troops": one noun, an actor per nationality
+            out += [a for a in self.actors.joint.get(t.i, []) if a not in out]
         return out
 
     def _host_country(self, tok: Token) -> list[str]:
@@ -258,8 +357,13 @@ class EventFinder(EventContext):
         for t in phrase:
             if (known := self.actors.actor_of(t)) is not None and t.i == subj.i:
                 return known
+        # A crowd with no nationality is of the country where it gathers ("rallied in
+        # Nairobi"), or else the story's (ANNOTATION: domestic groups take the home country).
+        where = next((p.country for g in subj.head.subtree
+                      if (p := self.places.by_token.get(g.i)) is not None and p.country
+                      and p.country in self.k.country_names), None)
         actor = Actor(id=f"a{len(self.actors.actors) + 1}", name=phrase.text, kind="group",
-                      country=None, sector="CVL",
+                      country=where or self.actors.home, sector="CVL",
                       mentions=[Mention(phrase.start_char, phrase.end_char, phrase.text)])
         self.actors.actors.append(actor)
         for t in phrase:
@@ -301,6 +405,11 @@ class EventFinder(EventContext):
 
     def subject(self, tok: Token) -> tuple[Token | None, bool]:
         """(subject token, is_passive) of a verb, borrowing the head's for xcomp/conj verbs."""
+        if tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.pos_ in {"NOUN", "PROPN"} and \
+                not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+            # "the prime minister offered on Thursday to ...": a past-tense verb is never a
+            # reduced relative; the parser's noun head is its subject
+            return tok.head, False
         head = tok
         for _ in range(3):
             for child in head.children:
@@ -314,6 +423,10 @@ class EventFinder(EventContext):
                     return child, child.head.dep_ == "nsubjpass"
                 if child.dep_ == "nsubj":
                     return child, False
+                if child.dep_ == "nsubjpass" and head is not tok and tok.dep_ == "xcomp":
+                    # "Obama is scheduled to attend", "was asked to mediate": the passive
+                    # subject of the governing verb is the one who attends
+                    return child, False
                 if child.dep_ == "nsubjpass":
                     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                     pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
@@ -324,38 +437,92 @@ class EventFinder(EventContext):
                 break
         return None, False
 
+    def _party(self, tok: Token | None) -> list[str]:
+        """Actors of an argument; "U.S. and South Korean marines" is two parties, not one."""
+        actor = self.actors_of(tok, adjective=True)
+        if tok is not None and len(actor) < 2:
+            countries = self._nationalities(tok)
+            if len(countries) >= 2:
+                return countries
+        return actor
+
+    def _nationalities(self, tok: Token) -> list[str]:
+        """Country actors of coordinated nationality words before a noun, multi-word ones
+        included ("U.S. and South Korean marines" -> USA, KOR)."""
+        words = [t for left in tok.lefts for t in left.subtree]
+        out: list[str] = []
+        skip: set[int] = set()
+        for n, t in enumerate(words):
+            if t.i in skip or t.dep_ not in {"amod", "compound", "nmod", "conj"}:
+                continue
+            code = None
+            nxt = words[n + 1] if n + 1 < len(words) else None
+            if nxt is not None and nxt.i == t.i + 1:
+                code = self.k.adjectives.get(f"{t.text} {nxt.text}")
+                if code:
+                    skip.add(nxt.i)
+            code = code or self.k.adjectives.get(t.text) or self.k.adjectives.get(
+                t.text.rstrip("s"))
+            if code and code in self.k.country_names:
+                actor = self.actors.country_actor(t, code, self.k.country_names[code])
+                if actor not in out:
+                    out.append(actor)
+        return out
+
+    def _pobj_actors(self, host: Token, preps: set[str]) -> list[str]:
+        return [a for prep in _preps(host) if prep.lower_ in preps
+                for pobj in prep.children if pobj.dep_ == "pobj" for a in self.actors_of(pobj)]
+
     def arguments(self, tok: Token, trig: Trigger) -> tuple[list[str], list[str]]:
-        if trig.pos == "VERB":
+        if trig.pos == "ADJ":
+            host = tok.head if tok.dep_ == "acomp" else tok
+            subj = next((c for c in host.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is None:
+                subj, _ = self.subject(host)
+            actor = self._party(subj) or self._reporter_side(tok, subj, False)
+            recip = self._pobj_actors(tok, RECIPIENT_PREPS | {"about", "by", "over"})
+        elif trig.pos == "VERB":
             subj, passive = self.subject(tok)
-            actor = self.actors_of(subj, adjective=True)
+            actor = self._party(subj)
             recip: list[str] = []
             if passive:
                 recip = self.actors_of(next((c for c in tok.children if c.dep_ == "nsubjpass"), None))
             else:
                 for obj in (c for c in tok.children if c.dep_ in {"dobj", "dative"}):
                     recip += self.actors_of(obj)
-            for prep in _preps(tok):
-                if prep.lower_ in RECIPIENT_PREPS:
-                    for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                        recip += self.actors_of(pobj)
+            recip += self._pobj_actors(tok, RECIPIENT_PREPS)
+            if not actor:
+                actor = self._reporter_side(tok, subj, passive)
+            if not actor and passive and trig.event == "MOBILIZE" and not any(
+                    c.dep_ == "agent" for c in tok.children):
+                # "the army could be sent to help police": the force deployed is the actor
+                actor, recip = recip, []
+            if trig.lemma in RECEIVING_VERBS and trig.event in {"AID", "AGREE"}:
+                # "received weapons from Iran": the giver acts, the receiver is the recipient
+                givers = self._pobj_actors(tok, {"from"})
+                if givers:
+                    actor, recip = givers, actor
         else:
             head = host_verb(tok) or tok.head
             actor = []
-            if head.pos_ == "VERB":
+            observed = head.lemma_.lower() in OBSERVING_VERBS and head.pos_ == "VERB"
+            if head.pos_ == "VERB" and not observed:
                 subj, _ = self.subject(head)
-                actor = self.actors_of(subj, adjective=True)
+                actor = self._party(subj)
             for child in tok.children:
                 if child.dep_ in {"poss", "amod", "compound"} and not actor:
-                    actor = self.actors_of(child) or self.actors_of(tok, adjective=True)
+                    actor = self.actors_of(child) or self._party(tok)
             recip = []
+            # "clashes between the army and the ELN": the parties named are the actors
+            between = self._pobj_actors(tok, {"between"})
+            if between and not actor:
+                actor, between = between, []
+            recip += between
             for host in (tok, head):
-                for prep in _preps(host):
-                    if prep.lower_ in RECIPIENT_PREPS | {"between"}:
-                        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                            recip += self.actors_of(pobj)
-                    if prep.lower_ == "by":
-                        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                            actor = actor or self.actors_of(pobj)
+                if host is head and observed:
+                    continue
+                recip += self._pobj_actors(host, RECIPIENT_PREPS)
+                actor = actor or self._pobj_actors(host, {"by"})
         if trig.mode == "visit" and not recip:
             recip = self._host_country(tok)
         recip = [r for r in dict.fromkeys(recip) if r not in actor]
@@ -363,17 +530,46 @@ class EventFinder(EventContext):
             return list(dict.fromkeys(actor + recip)), []
         return actor, recip
 
+    def _reporter_side(self, tok: Token, subj: Token | None, passive: bool) -> list[str]:
+        """The party whose own members act in a clause it reports or denies: "Rwanda denied
+        that its soldiers had crossed", "Police denied that officers had fired tear gas",
+        "the ministry denied that any of those detained had been beaten"."""
+        verb = tok.head if tok.pos_ == "ADJ" and tok.dep_ == "acomp" else tok
+        head = verb
+        for _ in range(3):
+            if head.dep_ not in {"ccomp", "conj", "xcomp"} or head.head is head:
+                return []
+            head = head.head
+            if head.lemma_.lower() == "deny" or (head.pos_ == "VERB" and is_cue(head)):
+                break
+        else:
+            return []
+        denial = head.lemma_.lower() == "deny"
+        # Denials cover one's own side ("officers"); a report needs "its"/"their" to say so.
+        own = subj is not None and subj.lemma_.lower() in FORCE_NOUNS and (
+            any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in subj.children)
+            or (denial and not any(c.dep_ == "det" and c.lower_ in {"a", "an", "some"}
+                                   for c in subj.children)))
+        agentless = passive and subj is None and not any(c.dep_ == "agent" for c in tok.children)
+        if not (own or (denial and agentless)):
+            return []
+        reporter, _ = self.subject(head)
+        return self.actors_of(reporter)
+
     # --- modality -----------------------------------------------------------------------
     def modality(self, tok: Token, date: str | None, date_raw: str | None) -> str:
         chain = [tok]
         while chain[-1].dep_ in {"xcomp", "conj", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj",
                                  "acl"} and len(chain) < 6:
             chain.append(chain[-1].head)
-        verb = tok.head if tok.pos_ == "NOUN" else tok
+        verb = tok.head if tok.pos_ == "NOUN" or (tok.pos_ == "ADJ" and tok.dep_ == "acomp") \
+            else tok
         scope = [verb, *chain]
         for t in scope[:2]:
             if any(c.dep_ == "neg" for c in t.children):
                 return "negated"
+        if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return "negated"  # "recorded no armed clashes"
         if any(t.lemma_.lower() in {"deny", "fail"} and t.pos_ == "VERB" for t in chain[1:]):
             return "negated"
         reported = any(t.tag_ == "VBD" and is_cue(t) for t in chain[1:])
@@ -388,12 +584,13 @@ class EventFinder(EventContext):
                 return "hypothetical"
             if aux & FUTURE_AUX:
                 return "future"
-            if t is not verb and t.lemma_.lower() in FUTURE_HEADS:
+            if t is not verb and t is not tok and t.lemma_.lower() in FUTURE_HEADS:
                 return "future"
         pub = parse_published(self.published)
+        past = verb.tag_ == "VBD" or any(c.lower_ == "had" for c in verb.children)
         if pub and date:
             resolved = parse_published(date)
-            if resolved and resolved > pub:
+            if resolved and resolved > pub and not past:
                 return "future"
             if resolved and (pub - resolved).days > HISTORICAL_DAYS:
                 return "historical"
@@ -404,13 +601,26 @@ class EventFinder(EventContext):
         hosts = {verb, *verb.conjuncts}
         if verb.dep_ in {"advcl", "relcl", "conj"}:
             hosts.add(verb.head)
-        raws += [e.text for e in self.doc.ents if e.label_ == "DATE" and e.sent == verb.sent
-                 and any(self._attached(e, h) for h in hosts)]
+        here = self.sentence_of[verb.i]
+        raws += [e.text for e in self.doc.ents if e.label_ == "DATE"
+                 and self.sentence_of[e.start] == here and any(self._attached(e, h) for h in hosts)]
         if pub and any((latest := latest_day(raw) or parse_published(
                 resolve_date(raw, self.published))) and (pub - latest).days > HISTORICAL_DAYS
                        for raw in raws):
             return "historical"
         return "asserted"
+
+    @staticmethod
+    def _attached(ent, verb: Token) -> bool:
+        """Is a date expression a modifier of this verb ("in January 2019", "last year")?"""
+        node = ent.root
+        for _ in range(3):
+            if node.head == verb:
+                return node.dep_ in {"prep", "npadvmod", "tmod", "advmod", "pobj"}
+            if node.dep_ not in {"pobj", "prep", "compound", "nummod", "amod"}:
+                return False
+            node = node.head
+        return False
 
     @staticmethod
     def _conditional(tok: Token) -> bool:
@@ -431,9 +641,30 @@ class EventFinder(EventContext):
             modality = "asserted"
         if mode is None:
             mode = infer_mode(event, tok, len(set(actor) | set(recip)))
+        if trig.pos == "ADJ" and event == "AGREE":
+            # "is prepared to impose martial law": readiness for a hostile act is a threat
+            act = next((t for c in tok.children if c.dep_ == "xcomp"
+                        for w in [c, *(o for o in c.children if o.dep_ == "dobj")]
+                        if (t := match_trigger(w)) is not None), None)
+            if act is not None and act.event in THREAT_MODES:
+                threat = THREAT_MODES[act.event].get(act.mode or "", THREAT_MODES[act.event][""])
+                return "THREATEN", threat, "138" if threat == "violence" else "130", \
+                    "asserted", actor, recip
         if modality == "future" and event in {"AID", "COOPERATE"}:
             return "AGREE", None, "030", "asserted", actor, recip
-        if modality in {"future", "hypothetical"} and event in THREAT_MODES and \
+        offer = statement is not None and self._speaker_side(statement, actor, tok)
+        if modality == "hypothetical" and event in {"AID", "COOPERATE", "CONSULT"} and offer \
+                and self._conditional_clause(tok):
+            # "would gladly host further rounds if they wished": a conditional offer, made
+            return "AGREE", None, "030", "asserted", actor, recip
+        if modality == "future" and event == "RETREAT" and (offer or self._announced_by(tok)):
+            # "said it would free 150 prisoners": an announced withdrawal or release
+            return "CONCEDE", None, "080", "asserted", actor, recip
+        # An announced hostile act keeps its type (future); a conditional or warned one is a
+        # threat ("if the government does not change its budget, we will strike again").
+        threat = self._warned(tok) or (
+            (modality == "hypothetical" or self._conditional_clause(tok)) and not self._possible(tok))
+        if modality in {"future", "hypothetical"} and event in THREAT_MODES and threat and \
                 self._speaker_side(statement, actor, tok):
             speaker = [statement.speaker] if statement and statement.speaker else actor
             threat = THREAT_MODES[event].get(mode or "", THREAT_MODES[event][""])
@@ -443,6 +674,11 @@ class EventFinder(EventContext):
             return "REJECT", REFUSALS[event], "120", "asserted", actor, recip
         if event == "MOBILIZE" and self._joint_exercise(tok, actor):
             return "COOPERATE", None, "062", modality, actor + recip, []
+        if event == "PROTEST" and trig.lemma == "protest" and self._officials(actor) and any(
+                c.dep_ in {"dobj", "ccomp"} or (c.dep_ == "prep" and c.lower_ in {"against", "over"})
+                for c in tok.children):
+            # a government "protests" formally: a diplomatic protest is ACCUSE
+            return "ACCUSE", "disapprove", "111", modality, actor, recip
         if event in {"ASSAULT", "COERCE"} and self._protesters(actor):
             riot = event == "ASSAULT"
             return "PROTEST", "riot" if riot else "obstruct", "145" if riot else "144", \
@@ -460,6 +696,35 @@ class EventFinder(EventContext):
         return speaker is not None and speaker.country is not None and speaker.country in sides
 
     @staticmethod
+    def _heads(tok: Token, n: int = 4) -> list[Token]:
+        out, head = [], tok
+        for _ in range(n):
+            if head.head is head:
+                break
+            head = head.head
+            out.append(head)
+        return out
+
+    @staticmethod
+    def _possible(tok: Token) -> bool:
+        """"The Commission could impose duties if ...": a possibility, not a commitment."""
+        verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+        return any(c.dep_ == "aux" and c.lower_ in {"could", "might", "may"}
+                   for c in verb.children)
+
+    def _warned(self, tok: Token) -> bool:
+        """Is the act the content of a warning ("warned that tariffs would go back up")?"""
+        return any(h.lemma_.lower() in WARNING_CUES for h in self._heads(tok))
+
+    def _announced_by(self, tok: Token) -> bool:
+        return any(h.lemma_.lower() in {"announce", "pledge", "promise", "vow", "say"}
+                   for h in self._heads(tok, 3))
+
+    def _conditional_clause(self, tok: Token) -> bool:
+        verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+        return any(self._conditional(t) for t in [verb, *self._heads(verb, 2)])
+
+    @staticmethod
     def _announced(tok: Token) -> bool:
         """"will not attend", "would not send": a refusal, not a report that nothing happened."""
         verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
@@ -474,6 +739,10 @@ class EventFinder(EventContext):
         countries = {a.country for i in actor if (a := self.actors.get(i)) and a.country}
         return len(countries) >= 2 or "joint" in words
 
+    def _officials(self, actor: list[str]) -> bool:
+        found = [a for i in actor if (a := self.actors.get(i))]
+        return bool(found) and all(a.kind == "country" or a.sector == "GOV" for a in found)
+
     def _protesters(self, actor: list[str]) -> bool:
         found = [a for i in actor if (a := self.actors.get(i))]
         return bool(found) and all(a.kind == "group" and a.sector in PROTEST_SECTORS
@@ -482,9 +751,15 @@ class EventFinder(EventContext):
     # --- the whole document -------------------------------------------------------------
     def find(self) -> list[Event]:
         found: list[tuple[Token, Trigger, Event]] = []
+        place_tokens = set(self.places.by_token)
         for tok in self.doc:
-            trig = match_trigger(tok)
+            trig = match_trigger(tok, place_tokens)
             if trig is None or (self._in_direct_quote(tok) and not self._spoken_by_we(tok)):
+                continue
+            if self._obliged(tok) or self._no_comment(tok, trig) or self._condition(tok) or (
+                    trig.pos == "VERB" and tok.lemma_.lower() in EVALUATIVE_VERBS
+                    and any(c.dep_ == "oprd" for c in tok.children)):
+                # "called the move illegal" is a judgement (see `_evaluations`), not a call
                 continue
             if trig.pos == "NOUN" and (not self._noun_is_event(tok) or (
                     (verb := host_verb(tok)) is not None and match_trigger(verb) is not None)):
@@ -496,9 +771,12 @@ class EventFinder(EventContext):
                 continue
             statement = self._statement_of(tok)
             date_raw, date, modality = self._when(tok, trig, statement)
-            sent = tok.sent
+            sent = self._sent(tok)
             kind, mode, cameo, modality, actor, recip = self.recode(
                 trig, modality, actor, recip, statement, tok)
+            if date is None and kind in VERBAL and modality == "asserted":
+                # recoded as a verbal act (a warning, a promise): it happened when it was said
+                date = self.utterance_date(tok, statement)
             event = Event(
                 id="", event=kind, mode=mode, modality=modality,  # type: ignore[arg-type]
                 contexts=list(trig.contexts), actor=actor, recipient=recip,
@@ -513,6 +791,8 @@ class EventFinder(EventContext):
             if len(set(event.actor) | set(event.recipient)) >= 2:
                 self.last_parties = list(dict.fromkeys(event.actor + event.recipient))
         found += self._warnings(found)
+        found += self._evaluations(found)
+        found += self._demands(found)
         found.sort(key=lambda f: f[0].i)
         events = self._drop_embedded(found)
         events = self._dedupe(events)
@@ -552,18 +832,122 @@ class EventFinder(EventContext):
                                event="THREATEN", mode=threat, cameo="138" if threat ==
                                "violence" else "130", contexts=())
                 statement = self._statement_of(tok)
-                sent = tok.sent
+                sent = self._sent(tok)
                 out.append((tok, trig, Event(
                     id="", event="THREATEN", mode=threat, modality="asserted", contexts=[],
                     actor=actor, recipient=[], event_text=tok.text,
                     sentence=Span(sent.start_char, sent.end_char),
                     place=self._place(tok, trig, statement, actor),
-                    date=statement.date if statement else None, date_raw=None,
+                    date=self.utterance_date(tok, statement), date_raw=None,
                     cameo=trig.cameo, intensity=intensity("THREATEN"),
                     statement=statement.id if statement else None, confidence=0.6,
                     trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text))))
                 break
         return out
+
+    def _verbal_event(self, tok: Token, event: str, mode: str | None, actor: list[str],
+                      recip: list[str], confidence: float) -> tuple[Token, Trigger, Event]:
+        """An event made by the text's framing rather than by a lexicon row."""
+        cameo = default_cameo(event, mode)
+        trig = Trigger(lemma=tok.lemma_.lower(), pos="VERB", particle=None, objects=(),
+                       event=event, mode=mode, cameo=cameo, contexts=())
+        statement = self._statement_of(tok)
+        sent = self._sent(tok)
+        return tok, trig, Event(
+            id="", event=event, mode=mode, modality="asserted", contexts=[],  # type: ignore[arg-type]
+            actor=actor, recipient=[r for r in recip if r not in actor], event_text=tok.text,
+            sentence=Span(sent.start_char, sent.end_char),
+            place=self._place(tok, trig, statement, actor),
+            date=self.utterance_date(tok, statement), date_raw=None, cameo=cameo,
+            intensity=intensity(event), statement=statement.id if statement else None,
+            confidence=confidence, trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text))
+
+    def _evaluations(self, found: list[tuple[Token, Trigger, Event]]
+                     ) -> list[tuple[Token, Trigger, Event]]:
+        """Judgements of an act: "called the move illegal" / "described the deal as an
+        important step" (ACCUSE disapprove / SUPPORT), and, in attributed speech, a copular
+        verdict such as "said the probe was naked protectionism" (ACCUSE only)."""
+        out = []
+        coded = {tok.i for tok, _, _ in found}
+        for tok in self.doc:
+            if tok.i in coded or tok.pos_ not in {"VERB", "AUX"}:
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma in EVALUATIVE_VERBS and any(c.dep_ == "dobj" for c in tok.children):
+                comp = [g for c in tok.children if c.dep_ in {"oprd", "ccomp", "xcomp"}
+                        for g in c.subtree]
+                comp += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+                         for g in c.subtree]
+                verdict = polarity(comp) if comp else None
+                subj, _ = self.subject(tok)
+                actor = self.actors_of(subj)
+                if verdict is None or not actor or any(c.dep_ == "neg" for c in tok.children):
+                    continue
+                event = "ACCUSE" if verdict == "negative" else "SUPPORT"
+                out.append(self._verbal_event(tok, event, "disapprove" if event == "ACCUSE"
+                                              else None, actor, [], 0.6))
+            elif lemma == "be" and not any(c.dep_ == "neg" for c in tok.children):
+                statement = self._statement_of(tok)
+                if statement is None or statement.speaker is None or not (
+                        statement.start <= tok.idx < statement.end):
+                    continue
+                pred = [g for c in tok.children if c.dep_ in {"attr", "acomp"} for g in c.subtree
+                        if not any(n.dep_ == "neg" for n in g.children)]
+                if not pred or polarity(pred) != "negative" or not any(
+                        c.dep_ == "nsubj" for c in tok.children):
+                    continue
+                out.append(self._verbal_event(tok, "ACCUSE", "disapprove", [statement.speaker],
+                                              [], 0.55))
+        return out
+
+    def _demands(self, found: list[tuple[Token, Trigger, Event]]
+                 ) -> list[tuple[Token, Trigger, Event]]:
+        """"Russia said Iraq must cooperate fully": an obligation laid on another party in
+        attributed speech is a REQUEST by the speaker, its mode from what is asked."""
+        out = []
+        for tok in self.doc:
+            if tok.pos_ not in {"VERB", "AUX"} or not any(
+                    c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children):
+                continue
+            statement = self._statement_of(tok)
+            speaker = [statement.speaker] if statement and statement.speaker else []
+            if not speaker:
+                cue = next((h for h in self._heads(tok, 2) if h.pos_ == "VERB" and is_cue(h)),
+                           None)
+                speaker = self.actors_of(self.subject(cue)[0]) if cue is not None else []
+            subj, _ = self.subject(tok)
+            recip = self._party(subj)
+            if not speaker or not recip or self._speaker_side(
+                    statement, recip, tok) or set(speaker) & set(recip):
+                continue
+            mode = mode_of_words("REQUEST", list(tok.subtree))
+            out.append(self._verbal_event(tok, "REQUEST", mode, speaker, recip, 0.6))
+        return out
+
+    @staticmethod
+    def _condition(tok: Token) -> bool:
+        """An act named only as a condition: "would not allow inspections until the agency
+        condemned the attacks", "as long as the militia occupies the homes"."""
+        verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+        for clause in [verb, *verb.ancestors][:3]:
+            if clause.dep_ != "advcl":
+                continue
+            words = [t.lower_ for t in clause.subtree][:4]
+            marks = {c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod", "prep"}}
+            if marks & {"until", "unless", "till"} or words[:3] == ["as", "long", "as"]:
+                return True
+        return False
+
+    @staticmethod
+    def _no_comment(tok: Token, trig: Trigger) -> bool:
+        """"declined to comment", "refused to say": no refusal of anything political."""
+        return trig.event == "REJECT" and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT for c in tok.children)
+
+    def _obliged(self, tok: Token) -> bool:
+        """Is the act only demanded ("Iraq must cooperate"), not reported as done?"""
+        verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+        return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children)
 
     def _noun_is_event(self, tok: Token) -> bool:
         """A nominal trigger is coded only when the sentence reports it as happening."""
@@ -629,14 +1013,19 @@ class EventFinder(EventContext):
     def _dedupe(events: list[Event]) -> list[Event]:
         """Each real-world event once: same type, parties and date collapse to the first."""
         seen: set[tuple] = set()
+        modes: dict[tuple, set[str | None]] = {}
         out = []
         for e in events:
             key = (e.event, tuple(sorted(e.actor)), tuple(sorted(e.recipient)), e.date, e.modality)
-            # One sentence reporting one act twice ("struck ..., killing two") is one event.
+            # One sentence reporting one act twice ("struck ..., killing two") is one event;
+            # two modes say two acts ("attacked ..., taking 253 hostages").
             local = (e.event, tuple(sorted(e.actor)), e.sentence.start)
-            if key in seen or local in seen:
+            if (key in seen and e.mode in modes.get(key, {e.mode})) or (
+                    local in modes and (e.mode is None or modes[local] & {None, e.mode})):
                 continue
-            seen.update({key, local})
+            seen.add(key)
+            modes.setdefault(key, set()).add(e.mode)
+            modes.setdefault(local, set()).add(e.mode)
             out.append(e)
         return out
 

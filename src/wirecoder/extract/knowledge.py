@@ -33,6 +33,7 @@ class Knowledge:
     capitals: dict[str, str] = field(default_factory=dict)  # "Moscow" -> RUS
     iso2_to_iso3: dict[str, str] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)  # RUS -> "Russia"
+    adjective_of: dict[str, str] = field(default_factory=dict)  # RUS -> "Russian"
     organizations: dict[str, Code] = field(default_factory=dict)  # institutions + metonyms
     titles: dict[str, Code] = field(default_factory=dict)  # "foreign minister" -> GOV
     groups: dict[str, Code] = field(default_factory=dict)  # "troop" -> MIL
@@ -64,6 +65,7 @@ def load_knowledge() -> Knowledge:
             k.countries.setdefault(name, code)
         for adj in split_list(row.get("adjectives", "")):
             k.adjectives.setdefault(adj, iso3)
+            k.adjective_of.setdefault(iso3, adj)
         for noun in split_list(row.get("demonyms", "")):
             k.demonyms.setdefault(noun, iso3)
         for capital in split_list(row.get("capital", "")):

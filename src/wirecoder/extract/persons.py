@@ -14,10 +14,12 @@ with the office-holder table and the document.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import load_table
 from .knowledge import Code, Knowledge, sent_bounds
 from .offices import OfficeIndex, fold_token
 
@@ -33,6 +35,17 @@ POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 PERSON_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
 _MATCHERS: dict[int, PhraseMatcher] = {}
+# Last words that make "Victoria Island" or "Elizabeth Street" a place, not a person.
+PLACE_WORDS = {"island", "islands", "street", "square", "avenue", "road", "bridge", "airport",
+               "station", "park", "lake", "river", "mountain", "mount", "bay", "hall", "house",
+               "palace", "stadium", "hospital", "university", "school", "college", "centre",
+               "center", "city", "county", "province", "district", "valley", "strait"}
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Given names from `first_names.tsv` (the gender column is the statements' business)."""
+    return frozenset(r["name"] for r in load_table("first_names.tsv", key="name"))
 
 
 def holder_matcher(doc: Doc, offices: OfficeIndex) -> PhraseMatcher:
@@ -345,6 +358,9 @@ def _looks_like_person(ent: Span, k: Knowledge, offices: OfficeIndex) -> bool:
         return False
     if offices.candidates(span.text):
         return True
+    if 2 <= len(span) <= 3 and span[0].text in given_names() and not is_place_name(span, k) \
+            and span[-1].lower_ not in PLACE_WORDS:
+        return True  # "said Claudia Restrepo" tagged as a place: a known given name
     title, _ = find_title([t.text for t in _left_context(span)], k)
     if title is not None:
         return True

@@ -440,14 +440,32 @@ def find_places(doc: Doc, *, context_codes: list[str],
         places[(dateline.name, dateline.geonameid)] = dateline
     context = countries[:5]
     sentence_codes = _sentence_codes(doc, k)
-    for span in _candidate_spans(doc, k):
+    sites = _site_spans(doc, k)
+    taken = {i for span, _ in sites for i in range(span.start, span.end)}
+    spans: list[tuple[Span, EventPlace | None]] = sorted(
+        [*sites, *((span, None) for span in _candidate_spans(doc, k)
+                   if not any(span.start <= i < span.end for i in taken))],
+        key=lambda item: item[0].start)
+    crossings: dict[str, EventPlace] = {}
+    for span, site in spans:
         if dateline is not None and dateline_name and \
                 _clean(span.text).lower() == dateline_name.lower():
             resolved = as_event_place(dateline)  # the dateline city named again in the body
         else:
-            resolved = None
+            resolved = crossings.get(_clean(span.text))  # "the Adre crossing" ... "through Adre"
         within, admin1 = _container(span, k)
         near = sentence_codes.get(sent_bounds(span[0])[0], ())
+        if site is not None:
+            if not is_locative(span, country=False):
+                continue  # "the Kremlin said": the government, not a place
+            resolved = site
+            if site.country is None and not site.name.endswith(" crossing"):
+                # A named street or building lies in the country the text or dateline gives.
+                resolved = EventPlace(name=site.name, precision="site", country=within or (
+                    near[0] if len([c for c in near if c != US_LOCAL]) == 1 else None)
+                    or dateline_country or (context[0] if context else None))
+            elif site.name.endswith(" crossing"):
+                crossings[site.name[: -len(" crossing")]] = site
         resolved = resolved or resolve_place(span.text, context=context, knowledge=k,
                                              within=within, admin1=admin1,
                                              dateline=dateline_country, near=near)
@@ -575,6 +593,81 @@ PLACE_DEPS = {"pobj", "dobj", "conj", "appos", "nsubj", "nsubjpass", "poss", "np
 CONFLICT_VERBS = {"strike", "hit", "shell", "bomb", "attack", "enter", "besiege", "capture",
                   "seize", "take", "blockade", "encircle", "storm", "raid", "devastate", "flood",
                   "evacuate", "leave", "reach", "liberate", "occupy", "surround", "visit"}
+
+
+# A capitalised last word that makes a name a street, square or building ("Rustaveli Avenue",
+# "Republic Square", "the Diaoyutai State Guesthouse", "State House").
+SITE_NOUNS = {"Avenue", "Square", "Street", "Road", "Boulevard", "Bridge", "Palace", "House",
+              "Guesthouse", "Hospital", "Camp", "Airport", "Stadium", "Prison", "Mosque",
+              "Cathedral", "Courthouse", "Castle", "Park", "Plaza", "Compound"}
+
+
+@cache
+def _seats() -> dict[str, str]:
+    """Seats of government news uses as places too ("at his Matignon residence", "at the White
+    House"): name or alias -> ISO3, from metonyms.tsv (international bodies left out)."""
+    from ..lexicon import load_table, split_list
+
+    k = load_knowledge()
+    out: dict[str, str] = {}
+    for row in load_table("metonyms.tsv", required=("name", "code"), key="name"):
+        code = row["code"].strip()
+        if code in k.country_names:
+            for name in [row["name"], *split_list(row.get("aliases", ""))]:
+                out.setdefault(name, code)
+    return out
+
+
+def is_seat(name: str) -> bool:
+    """Is this the name of a seat of government ("Matignon", "White House")?"""
+    return name in _seats()
+
+
+_SEAT_MATCHERS: dict[int, PhraseMatcher] = {}
+
+
+def _site_spans(doc: Doc, k: Knowledge) -> list[tuple[Span, EventPlace]]:
+    """Sites: seats of government, border crossings ("the Adre crossing": no country, as a
+    border site has none) and named streets and buildings the gazetteer does not hold. A
+    named site's country is settled later from its context (country None here)."""
+    key = id(doc.vocab)
+    if key not in _SEAT_MATCHERS:
+        matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+        matcher.add("SEAT", [Doc(doc.vocab, words=name.split()) for name in sorted(_seats())])
+        _SEAT_MATCHERS[key] = matcher
+    out: list[tuple[Span, EventPlace]] = []
+    for _, start, end in _SEAT_MATCHERS[key](doc):
+        name = doc[start:end].text
+        out.append((Span(doc, start, end, label="FAC"),
+                    EventPlace(name=name, country=_seats()[name], precision="site")))
+    for tok in doc:
+        if tok.lower_ != "crossing" or tok.pos_ not in {"NOUN", "VERB"} or \
+                tok.dep_ not in {"dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj"}:
+            continue
+        start = tok.i - (1 if tok.i > 0 and doc[tok.i - 1].lower_ == "border" else 0)
+        first = start
+        while first > 0 and doc[first - 1].is_title and doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        if first < start:
+            name = " ".join(t.text for t in doc[first:start]) + " crossing"
+            out.append((Span(doc, first, tok.i + 1, label="FAC"),
+                        EventPlace(name=name, country=None, precision="site")))
+    for ent in doc.ents:
+        span = _clean_span(ent)
+        if ent.label_ in {"PERSON", "DATE", "TIME", "CARDINAL"} or len(span) < 2 or \
+                span[-1].text not in SITE_NOUNS or not all(t.text[:1].isupper() for t in span):
+            continue
+        name = _clean(span.text)
+        if name in k.countries or name in k.regions or name in _seats() or _cities(name):
+            continue
+        out.append((span, EventPlace(name=name, country=None, precision="site")))
+    out.sort(key=lambda item: (item[0].start, -len(item[0])))
+    kept: list[tuple[Span, EventPlace]] = []
+    for span, place in out:
+        if kept and span.start < kept[-1][0].end:
+            continue
+        kept.append((span, place))
+    return kept
 
 
 def _clean_span(span: Span) -> Span:

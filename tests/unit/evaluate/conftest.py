@@ -175,6 +175,8 @@ def perfect_result(article: gold_module.GoldArticle) -> dict[str, Any]:
                 "content": s.content,
                 "start": s.start,
                 "end": s.end,
+                "place": s.place,
+                "date": s.date,
             }
             for i, s in enumerate(article.statements, 1)
         ],

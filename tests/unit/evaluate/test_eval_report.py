@@ -184,3 +184,21 @@ def test_report_console_keeps_brackets_literal(article, perfect):
     console = Console(record=True, width=200, color_system=None)
     render_console(report, console)
     assert "([E212] processing failed) [bold]x[/bold]" in console.export_text()
+
+
+def test_report_place_rows_country_first_then_name_and_statement_places(article, perfect):
+    report = _report(article, perfect)
+    text = render_markdown(report)
+    assert "| Event place country accuracy | 100.0% | 1/1 |" in text
+    assert "| Event place name accuracy (stricter) | 100.0% | 1/1 |" in text
+    assert text.index("Event place country accuracy") < text.index("Event place name accuracy")
+    assert "| Statement place accuracy (gold place given) | 100.0% | 1/1 |" in text
+    assert "| Statement place left empty (gold place null) | 100.0% | 1/1 |" in text
+    assert "Event place (country level) 100.0%" in text
+    console = Console(record=True, width=200, color_system=None)
+    render_console(report, console)
+    out = console.export_text()
+    assert "Event place country accuracy" in out and "Statement place accuracy" in out
+    data = json.loads(json.dumps(report.to_dict()))
+    assert data["scores"]["events"]["place_country_accuracy"]["total"] == 1
+    assert data["scores"]["statements"]["place_accuracy"]["correct"] == 1

@@ -251,3 +251,62 @@ def test_score_to_dict_round_numbers(article, perfect):
     assert data["events"]["extra_rate"] == 0.0
     assert data["events"]["per_type"]["THREATEN"]["f1"] == 1.0
     assert data["statements"]["speaker_accuracy"] == {"correct": 2, "total": 2, "value": 1.0}
+
+
+def test_score_event_place_country_level_is_the_headline(article, perfect):
+    result = perfect(article)
+    # Another place in the gold place's country: right by country, wrong by name.
+    result["events"][0]["place"] = {"name": "Khabarovsk", "country": "RUS"}
+    out = score_article(article, result)
+    ev = out.scores.events
+    assert ev.place_country == Ratio(1, 1)
+    assert ev.place == Ratio(0, 1)
+    assert any(e.startswith("place name") for e in out.errors)
+    result["events"][0]["place"] = {"name": "Kyiv", "country": "UKR"}
+    assert score_article(article, result).scores.events.place_country == Ratio(0, 1)
+    result["events"][0]["place"] = None
+    assert score_article(article, result).scores.events.place_country == Ratio(0, 1)
+    dumped = score_article(article, perfect(article)).scores.to_dict()["events"]
+    assert dumped["place_country_accuracy"]["value"] == 1.0
+    assert dumped["place_accuracy"]["value"] == 1.0
+
+
+def test_score_place_without_gold_country_needs_the_name(article, perfect):
+    article.events[0].place_country = None  # a sea or a disputed site
+    result = perfect(article)
+    result["events"][0]["place"] = {"name": "Sea of Japan", "country": None}
+    assert score_article(article, result).scores.events.place_country == Ratio(0, 1)
+    result["events"][0]["place"] = {"name": "Vladivostok", "country": None}
+    assert score_article(article, result).scores.events.place_country == Ratio(1, 1)
+
+
+def test_score_statement_places(article, perfect):
+    result = perfect(article)
+    st = score_article(article, result).scores.statements
+    # gold: Putin's statement in Vladivostok; Peskov's has no place
+    assert st.place == Ratio(1, 1)
+    assert st.place_null == Ratio(1, 1)
+    result["statements"][0]["place"] = None
+    result["statements"][1]["place"] = "Moscow"  # a place the text does not give
+    out = score_article(article, result)
+    assert out.scores.statements.place == Ratio(0, 1)
+    assert out.scores.statements.place_null == Ratio(0, 1)
+    assert sum(e.startswith("statement place") for e in out.errors) == 2
+    result["statements"][0]["place"] = "vladivostok"  # case does not matter
+    assert score_article(article, result).scores.statements.place == Ratio(1, 1)
+    total = aggregate([score_article(article, perfect(article))] * 2).statements
+    assert total.place == Ratio(2, 2)
+    assert score_article(article, perfect(article)).scores.to_dict()["statements"][
+        "place_accuracy"]["value"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("Geneva", "geneva", True), ("The White House", "White House", True),
+     ("Geneva", "Geneva airport", True), ("Paris", "Parisian suburbs", False),
+     ("Kyiv", "Moscow", False)],
+)
+def test_score_same_place_name(a, b, same):
+    from wirecoder.evaluate.score import same_place_name
+
+    assert same_place_name(a, b) is same

@@ -95,3 +95,114 @@ def test_events_survive_long_sentences_and_lists(pipeline) -> None:
         result = pipeline.extract(text, published=PUB)
         assert result.status == "coded"
         assert len(result.events) <= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a denial codes the denied act, negated, by the denier's own forces
+        ("The Burmese army denied that its soldiers had burned houses in the village.",
+         ("ASSAULT", "negated")),
+        ("The interior ministry denied that detainees had been tortured in custody.",
+         ("ASSAULT", "negated")),
+        # an evaluative verb with a negative verdict is criticism
+        ("Spain called the annexation illegal.", ("ACCUSE", "asserted")),
+        # a negative copular verdict in attributed speech is criticism
+        ("Turkey's foreign ministry said the blockade was a violation of international law.",
+         ("ACCUSE", "asserted")),
+        # predicative adjectives: readiness is AGREE, opposition REJECT, concern ACCUSE
+        ("Ghana is willing to send troops to the regional force, its defence minister said.",
+         ("AGREE", "asserted")),
+        ("Ethiopia remains opposed to any foreign mediation.", ("REJECT", "asserted")),
+        ("The European Union said it was deeply concerned by the arrests.",
+         ("ACCUSE", "asserted")),
+        # readiness for a hostile act is a threat
+        ("The junta said it was prepared to impose martial law.", ("THREATEN", "asserted")),
+        # an obligation laid on another party is a demand
+        ("Britain said Venezuela must release all political prisoners.",
+         ("REQUEST", "asserted")),
+        # "received X from Y": the giver is the actor
+        ("Rebels in the north received weapons from Sudan.", ("AID", "asserted")),
+        # a nominal event after "no" is negated; "between" names its parties
+        ("Monitors recorded no clashes between Armenian and Azerbaijani forces on Sunday.",
+         ("ASSAULT", "negated")),
+        # an announced hostile act keeps its type; a warned one is a threat
+        ("China said on Friday it would impose tariffs on Canadian canola.",
+         ("SANCTION", "future")),
+        ("China warned that it would impose tariffs on Canadian canola.",
+         ("THREATEN", "asserted")),
+        # a conditional offer is AGREE, an announced release CONCEDE (both asserted)
+        ("Qatar said it would host further talks if both sides wished.", ("AGREE", "asserted")),
+        ("The rebels said they would free 40 prisoners on Sunday.", ("CONCEDE", "asserted")),
+        # a passive deployment with no agent: the force deployed is the actor
+        ("Additional Nigerian troops were sent to Borno state.", ("MOBILIZE", "asserted")),
+        # a government protesting an act is a formal protest: ACCUSE
+        ("Japan protested the detention of its nationals.", ("ACCUSE", "asserted")),
+        # the raised subject of "is scheduled to" attends
+        ("Obama is scheduled to attend a summit in Brussels.", ("CONSULT", "future")),
+    ],
+)
+def test_events_code_constructions(pipeline, text, expected) -> None:
+    found = events(pipeline, text)
+    assert any(e[:2] == expected and e[2] for e in found), found
+
+
+def test_events_denial_actor_is_the_denier_side(pipeline) -> None:
+    found = events(pipeline, "The interior ministry denied that detainees had been tortured "
+                             "in custody.")
+    assault = next(e for e in found if e[0] == "ASSAULT")
+    assert assault[2] == ("interior ministry",)
+
+
+def test_events_receiver_is_recipient(pipeline) -> None:
+    aid = next(e for e in events(pipeline, "Rebels in the north received weapons from Sudan.")
+               if e[0] == "AID")
+    assert aid[2] == ("Sudan",) and aid[3] != ("Sudan",)
+
+
+def test_events_demand_codes_no_material_act(pipeline) -> None:
+    found = events(pipeline, "Britain said Venezuela must release all political prisoners.")
+    assert [e[0] for e in found] == ["REQUEST"]
+    assert found[0][2] == ("Britain",) and found[0][3] == ("Venezuela",)
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("Thai and Cambodian troops exchanged fire along the border.", {"THA", "KHM"}),
+        ("U.S. and South Korean marines carried out a two-week amphibious landing exercise.",
+         {"USA", "KOR"}),
+    ],
+)
+def test_events_compound_nationalities_are_two_parties(pipeline, text, countries) -> None:
+    result = pipeline.extract(text, published=PUB)
+    country = {a.id: a.country for a in result.actors}
+    assert any({country[i] for i in e.actor} == countries for e in result.events), \
+        result.events
+
+
+def test_events_two_acts_in_one_sentence_by_mode(pipeline) -> None:
+    found = events(pipeline, "Gunmen from the RSF shot dead two guards and kidnapped three "
+                             "engineers.")
+    assert [e[0] for e in found].count("ASSAULT") == 2
+
+
+def test_events_severing_relations_is_sanction_withdraw(pipeline) -> None:
+    result = pipeline.extract("Bolivia severed diplomatic relations with Israel on Tuesday.",
+                              published=PUB)
+    assert [(e.event, e.mode) for e in result.events] == [("SANCTION", "withdraw")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland's foreign minister declined to comment on the report.",  # no refusal
+        "The Indian foreign minister said the talks were constructive.",  # plain statement
+        # an act named only as a condition ("until ...") is not coded
+        "Iran said it would not resume talks until Washington lifted its sanctions.",
+    ],
+)
+def test_events_constructions_that_code_nothing_more(pipeline, text) -> None:
+    found = events(pipeline, text)
+    assert all(e[0] in {"REJECT"} for e in found), found
+    assert not any(e[0] == "CONCEDE" for e in found)

@@ -197,7 +197,7 @@ def test_statements_not_statements(pipeline, text: str) -> None:
         ("The Kremlin said the proposal was unacceptable.", "Kremlin"),
         ("Minsk said it would close the border.", "Belarus"),
         ("The Law Society of Kenya filed a case. The society said the deployment was "
-         "unconstitutional.", "Law Society"),
+         "unconstitutional.", "Law Society of Kenya"),
         # A spokesperson with no name speaks for the body.
         ("An RSF spokesman said its fighters had only targeted army positions.",
          "Rapid Support Forces"),
