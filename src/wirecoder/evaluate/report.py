@@ -108,6 +108,10 @@ def _headline(scores: Scores) -> list[tuple[str, str, str]]:
         ("Actor recall", pct(ac.found.value), frac(ac.found)),
         ("Actor country accuracy (matched)", pct(ac.country.value), frac(ac.country)),
         ("Actor sector accuracy (matched)", pct(ac.sector.value), frac(ac.sector)),
+        ("Named people and organisations: country", pct(ac.named_country.value),
+         frac(ac.named_country)),
+        ("Named people and organisations: sector", pct(ac.named_sector.value),
+         frac(ac.named_sector)),
         *prf_rows("Places", pl.found),
     ]
 

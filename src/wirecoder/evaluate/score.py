@@ -181,12 +181,18 @@ class ActorScores(_Summable):
     found: Ratio = field(default_factory=Ratio)  # recall: matched / gold actors
     country: Ratio = field(default_factory=Ratio)
     sector: Ratio = field(default_factory=Ratio)
+    # The same two figures for named people and organisations only (gold kind person or
+    # organization): the target, apart from countries and generic groups.
+    named_country: Ratio = field(default_factory=Ratio)
+    named_sector: Ratio = field(default_factory=Ratio)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "recall": self.found.to_dict(),
             "country_accuracy": self.country.to_dict(),
             "sector_accuracy": self.sector.to_dict(),
+            "named_country_accuracy": self.named_country.to_dict(),
+            "named_sector_accuracy": self.named_sector.to_dict(),
         }
 
 
@@ -494,6 +500,9 @@ def score_events(gold: GoldArticle, result: dict[str, Any], errors: list[str]) -
     return out
 
 
+NAMED_KINDS = frozenset({"person", "organization"})
+
+
 def score_actors(gold: GoldArticle, result: dict[str, Any], errors: list[str]) -> ActorScores:
     system = result.get("actors", [])
     candidates = []
@@ -512,6 +521,9 @@ def score_actors(gold: GoldArticle, result: dict[str, Any], errors: list[str]) -
         ga, sa = gold.actors[g], system[s]
         out.country.add(sa.get("country") == ga.country)
         out.sector.add(sa.get("sector") == ga.sector)
+        if ga.kind in NAMED_KINDS:
+            out.named_country.add(sa.get("country") == ga.country)
+            out.named_sector.add(sa.get("sector") == ga.sector)
         if sa.get("country") != ga.country or sa.get("sector") != ga.sector:
             errors.append(
                 f"actor {ga.name!r} coded {sa.get('country')}/{sa.get('sector')} ≠ "

@@ -226,6 +226,10 @@ def test_score_actors(article, perfect):
     assert ac.found == Ratio(3, 4)
     assert ac.sector == Ratio(2, 3)
     assert ac.country == Ratio(2, 3)
+    # Named people and organisations apart: both people matched, one with a wrong sector; the
+    # country with a wrong code is not counted there.
+    assert ac.named_country == Ratio(2, 2)
+    assert ac.named_sector == Ratio(1, 2)
 
 
 def test_score_places(article, perfect):
