@@ -10,13 +10,17 @@ their utterance; for an act the story reports in the past with no date of its ow
 day (the last date before it in its paragraph or the one before, else the lead's).
 
 Places, in order: a place attached to the trigger or its verb (through chains of locative
-prepositions: "outside parliament on Rustaveli Avenue", "on a house in Rafah"), or shared with
-the verb it is coordinated with ("In Beijing, the ministry called ... but urged"); for verbal
-events the place of their utterance, else the dateline in the lead; for material events a
-locative place in their clause ("across France", "around the shoal", "nationwide"), the place
-of a local source ("Police in Nantes denied that ..."), the story's site (the last located act of
-its paragraph, else the lead's), the dateline (never for historical background), a place named
-in the clause, and with no dateline the article's main country. Else null.
+prepositions: "outside parliament on Rustaveli Avenue", "on a house in Rafah"; "south of
+Crete"; "in the Georgian capital"), or shared with the verb it is coordinated with ("In Beijing,
+the ministry called ... but urged"); for verbal events the place of their utterance ("Speaking
+in Tokyo, ...", "told reporters in Vladivostok that ..."), else the dateline in the lead; for
+material events a locative place in their clause ("across France", "around the shoal",
+"nationwide") but not in a clause about a participant ("a man who fled from Syria", "a native of
+Chechnya", "near the border with Niger", "an Iran-backed militia"), a local actor's or source's
+place ("Police in Berlin arrested", "Police in Nantes denied that ..."), the story's site (the
+last located act of its paragraph, else the lead's), the dateline (never for historical
+background), a place named in the clause, and with no dateline the last place named earlier in
+the paragraph, else the article's main country. Else null.
 """
 
 from __future__ import annotations
@@ -29,7 +33,8 @@ from spacy.tokens import Doc, Span, Token
 from ..model import EventPlace, Place, Statement
 from ..ontology import Trigger
 from .dates import NUMBERS, parse_published, resolve_date
-from .places import as_event_place, is_seat
+from .knowledge import load_knowledge
+from .places import as_event_place, country_place, is_seat, resolve_place
 from .statements import date_phrase
 
 if TYPE_CHECKING:
@@ -65,9 +70,22 @@ INTENT_VERBS = {"agree", "plan", "promise", "vow", "pledge", "decide", "want", "
 NATIONWIDE = {"nationwide", "countrywide"}
 NATION_NOUNS = {"country", "nation"}
 # Definite descriptions that take up a named place ("the shoal" after "Scarborough Shoal").
+# Verbs of speaking whose place is the utterance's ("Speaking in Tokyo, the premier condemned").
+SPEAK_VERBS = {"speak", "talk", "address", "tell", "say", "brief", "announce", "write"}
+# Compass adverbs that lead to a place through "of" ("rescued 40 migrants south of Crete").
+COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+           "north-east", "north-west", "south-east", "south-west"}
+# Nouns whose "of" names where a person comes from, not where the act happened ("a native of
+# Chechnya", "a citizen of Syria").
+ORIGIN_NOUNS = {"native", "citizen", "national", "resident", "son", "daughter", "refugee",
+                "veteran", "member", "leader", "head", "chief", "president", "minister"}
 ANAPHORIC_NOUNS = {"shoal", "strait", "sea", "gulf", "island", "islands", "peninsula", "river",
                    "crossing", "canal", "reef", "bay", "lake", "valley", "corridor", "square",
                    "avenue", "border"}
+
+
+def _clean_name(text: str) -> str:
+    return text[:-2] if text.endswith(("'s", "’s")) else text
 
 
 def _preps(tok: Token) -> list[Token]:
@@ -396,15 +414,19 @@ class EventContext:
                 for place in self.places.places:
                     if any(m.text == statement.place for m in place.mentions):
                         return as_event_place(place)
+            spoken = self._utterance_place(verb)
+            if spoken is not None:
+                return as_event_place(self._widen(spoken, tok))
             return as_event_place(dateline) if at_home and lead else None
         subject, _ = self.subject(verb) if verb.pos_ in {"VERB", "AUX"} else (None, False)
         skip = {t.i for t in subject.subtree} if subject is not None else set()
+        skip |= self._aside(verb)
         inside = [g for g in verb.subtree if g.i not in skip and g.i in self.places.by_token
-                  and self._outside_dateline(g)]
+                  and self._outside_dateline(g) and not self._actor_use(g)]
         located = [g for g in inside if g.i in self.locative]
         place = (self.places.by_token[located[0].i] if located else None) or \
             self._anaphoric_place(verb, skip) or self._nationwide(verb, skip) or \
-            self._source_place(verb)
+            self._subject_place(subject) or self._source_place(verb)
         if place is not None:
             place = self._widen(place, tok)
             self._remember(tok, place, trig, modality)
@@ -417,16 +439,128 @@ class EventContext:
             return as_event_place(dateline)  # type: ignore[arg-type]
         if inside:
             return as_event_place(self.places.by_token[inside[0].i])
-        if dateline is None and modality != "historical" and self.places.countries:
-            return self._main_country()
+        if dateline is None and modality != "historical":
+            earlier = self._earlier_place(tok)
+            if earlier is not None:
+                return as_event_place(earlier)
+            # "near the border with Venezuela": not Venezuela
+            beyond = {self.places.by_token[i].country for i in skip
+                      if i in self.places.by_token and self.doc[i].head.lower_ == "with"}
+            if self.places.countries:
+                return self._main_country(beyond)
         return None
+
+    def _utterance_place(self, verb: Token) -> Place | None:
+        """Where a verbal act was uttered: a participle of speaking on it ("Speaking in Tokyo,
+        ...", "speaking at a news conference in Tehran, rejected"), or the place on the verb of
+        saying it is reported under ("told reporters in Vladivostok that ... would strike")."""
+        # a participle of speaking before the verb, on it or on its subject
+        for t in (g for left in verb.lefts for g in left.subtree):
+            if t.dep_ in {"advcl", "acl"} and t.tag_ == "VBG" and \
+                    t.lemma_.lower() in SPEAK_VERBS:
+                found = next((self.places.by_token[g.i] for g in t.subtree
+                              if g.i in self.locative and g.i in self.places.by_token
+                              and self._outside_dateline(g)), None)
+                if found is not None:
+                    return found
+        node = verb
+        for _ in range(4):
+            if node.head is node or node.dep_ not in {"ccomp", "xcomp", "conj", "advcl"}:
+                break
+            node = node.head
+            if node.lemma_.lower() in SPEAK_VERBS | REPORT_VERBS:
+                found = self._attached_place(node) or next(
+                    (p for c in node.children if c.dep_ in {"dobj", "dative"}
+                     for prep in _preps(c) if prep.lower_ in {"in", "at"}
+                     and (p := self._through(prep, 0)) is not None), None)
+                if found is not None:
+                    return found
+                break
+        return None
+
+    @staticmethod
+    def _aside(verb: Token) -> set[int]:
+        """Tokens of clauses that describe a participant rather than the act: relative and
+        participial clauses on nouns ("a man who fled from Syria", "troops deployed to Haiti
+        last year") and origins ("a native of Chechnya")."""
+        out: set[int] = set()
+        for t in verb.subtree:
+            about_person = t.dep_ in {"relcl", "acl"} and any(
+                g.lower_ in {"who", "whom", "whose"} for g in t.subtree)
+            origin = t.dep_ == "prep" and t.lower_ == "of" and \
+                t.head.lemma_.lower() in ORIGIN_NOUNS
+            # "near the border with Niger": the act is on this side of it
+            beyond = t.dep_ == "prep" and t.lower_ == "with" and \
+                t.head.lemma_.lower() in {"border", "frontier", "boundary"}
+            if about_person or origin or beyond:
+                out.update(g.i for g in t.subtree)
+        return out
+
+    def _actor_use(self, tok: Token) -> bool:
+        """A name that stands for its state before a person ("Iran's president")."""
+        head = tok.head
+        nxt = tok.nbor(1) if tok.i + 2 < len(tok.doc) else None
+        if nxt is not None and nxt.text == "-" and nxt.nbor(1).lower_ in {
+                "backed", "based", "led", "funded", "allied", "born", "made", "aligned"}:
+            return True  # "an Iran-backed militia", "the Syria-based group"
+        return tok.dep_ == "poss" and tok.i not in self.locative and (
+            head.ent_type_ == "PERSON" or head.lemma_.lower() in load_knowledge().titles
+            or head.lower_ in {"president", "leader", "minister", "counterpart", "government",
+                               "officials", "king", "premier", "envoy", "delegation"})
+
+    def _subject_place(self, subject: Token | None) -> Place | None:
+        """A local actor locates its own act: "Police in Berlin arrested ..."."""
+        if subject is None:
+            return None
+        for prep in _preps(subject):
+            if prep.lower_ in {"in", "at"}:
+                found = self._through(prep, depth=0)
+                if found is not None:
+                    return found
+        return None
+
+    def _earlier_place(self, tok: Token) -> Place | None:
+        """With no dateline, the last place named as a location before the act in its
+        paragraph ("Thousands gathered in Belgrade. Police later dispersed the crowd")."""
+        para = self._paragraph(tok)
+        best: tuple[int, Place] | None = None
+        for place in self.places.places:
+            for m in place.mentions:
+                if m.start < tok.idx and self.doc.text.count("\n\n", 0, m.start) == para and \
+                        (best is None or m.start > best[0]):
+                    best = (m.start, place)
+        return best[1] if best is not None else None
+
+    def _capital(self, noun: Token) -> Place | None:
+        """"the Georgian capital", "Ukraine's capital": that country's capital city."""
+        if noun.lower_ != "capital":
+            return None
+        k = load_knowledge()
+        code = None
+        for c in noun.children:
+            if c.dep_ in {"amod", "compound"} and c.text in k.adjectives:
+                code = k.adjectives[c.text]
+            elif c.dep_ == "poss" and _clean_name(c.text) in k.countries:
+                code = k.countries[_clean_name(c.text)].code
+        name = next((n for n, cc in k.capitals.items() if cc == code), None) if code else None
+        found = resolve_place(name, knowledge=k, within=code) if name else None
+        return Place(**vars(found), mentions=[]) if found is not None else None
 
     def _widen(self, place: Place, tok: Token) -> Place:
         """A street or building locates an event in its city ("outside parliament on Rustaveli
         Avenue" in Tbilisi, "at the Diaoyutai State Guesthouse in Beijing"): the city of that
         country the sentence names, else the dateline's. Seats of government ("at his Matignon
         residence") and border crossings stay as they are."""
-        if place.precision != "site" or place.country is None or is_seat(place.name):
+        if place.precision not in {"site", "city"} or is_seat(place.name):
+            return place
+        for m in place.mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            for t in span or []:
+                owner = next((self.places.by_token[c.i] for c in t.children
+                              if c.dep_ == "poss" and c.i in self.places.by_token), None)
+                if owner is not None and owner.precision == "city":
+                    return owner  # "Jerusalem's Old City", "Kyiv's Maidan square"
+        if place.country is None or place.precision != "site":
             return place
         sent = tok.sent
         cities = [p for i, p in self.places.by_token.items()
@@ -480,13 +614,29 @@ class EventContext:
             found = self._through(prep, depth=0)
             if found is not None:
                 return found
+        for adv in host.children:  # "south of Crete"
+            if adv.dep_ in {"advmod", "npadvmod"} and adv.lower_ in COMPASS:
+                for prep in _preps(adv):
+                    if prep.lower_ == "of":
+                        found = self._through_of(prep)
+                        if found is not None:
+                            return found
         return self._object_place(host) if objects else None
+
+    def _through_of(self, prep: Token) -> Place | None:
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.i in self.places.by_token and self._outside_dateline(obj):
+                return self.places.by_token[obj.i]
+        return None
 
     def _through(self, prep: Token, depth: int) -> Place | None:
         word = prep.lower_
         if word not in STRONG_PREPS | WEAK_PREPS or depth > 2:
             return None
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            capital = self._capital(obj) if word in STRONG_PREPS else None
+            if capital is not None:
+                return capital
             for t in [obj, *[g for g in obj.children if g.dep_ in {"compound", "amod", "conj"}]]:
                 if self._is_place(t, word):
                     return self.places.by_token[t.i]
@@ -500,6 +650,9 @@ class EventContext:
         if verb.lemma_.lower() not in PLACE_OBJECT_VERBS:
             return None
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            capital = self._capital(obj)  # "struck the Ukrainian capital"
+            if capital is not None:
+                return capital
             if obj.i in self.places.by_token and obj.i in self.locative:
                 return self.places.by_token[obj.i]
         return None
@@ -557,8 +710,15 @@ class EventContext:
                     return found
         return None
 
-    def _main_country(self) -> EventPlace | None:
-        code = self.places.countries[0]
+    def _main_country(self, exclude: set[str | None] = frozenset()) -> EventPlace | None:
+        left = [c for c in self.places.countries if c not in exclude]
+        if not left:
+            return None
+        code = left[0]
         place = next((p for p in [*self.places.places, *self.places.by_token.values()]
                       if p.precision == "country" and p.country == code), None)
-        return as_event_place(place) if place is not None else None
+        if place is None:  # named only by an adjective ("Colombian soldiers"): if alone
+            k = load_knowledge()
+            return country_place(k.country_names[code], code, k) \
+                if code in k.country_names and len(left) == 1 else None
+        return as_event_place(place)

@@ -42,7 +42,8 @@ LIGHT_VERBS = {"hold", "conduct", "launch", "carry", "stage", "begin", "resume",
                "join", "host", "announce", "order", "mount", "continue", "have", "make", "give",
                "issue", "deliver", "send", "provide", "approve", "unveil", "lead", "attend",
                "undertake", "complete", "perform", "trigger", "wage", "intensify", "escalate",
-               "pursue", "initiate", "step", "extend", "lodge", "file"}
+               "pursue", "initiate", "step", "extend", "lodge", "file", "kick", "conclude",
+               "wrap", "stag"}  # spaCy lemmatises "staged" as "stag"
 # Verbs that report a nominal event someone else carried out ("the mission recorded no clashes
 # between the army and the ELN"): their subject is the observer, not the actor.
 OBSERVING_VERBS = {"record", "report", "document", "register", "log", "note", "see", "witness",
@@ -65,6 +66,13 @@ FORCE_NOUNS = {"soldier", "troop", "force", "officer", "police", "policeman", "p
                "fighter", "commando", "marine", "sailor", "pilot", "warship", "ship", "vessel"}
 # Verbs whose subject receives what the "from" party gives ("received weapons from Iran").
 RECEIVING_VERBS = {"receive", "obtain", "get", "win", "secure"}
+PARTICIPATING = {"participate", "engage"}
+# What a ship, plane or convoy carries is what was sent ("dispatched a ship carrying medicines").
+CARRYING = {"carry", "transport", "bring"}
+# Phrases that make a plain "said" report a threat: "will face consequences", "are legitimate
+# targets", "would pay a heavy price"; the verb and the threat nouns it needs as object/attribute.
+THREAT_PHRASES = {"face": {"consequence", "retaliation", "punishment", "response", "reprisal"},
+                  "pay": {"price"}, "be": {"target"}, "become": {"target"}}
 RECIPIENT_PREPS = {"against", "on", "to", "with", "at", "toward", "towards", "into", "from"}
 # Threatened acts and the THREATEN mode they become ("" is the default for the type).
 THREAT_MODES = {
@@ -76,6 +84,9 @@ THREAT_MODES = {
 # Acts whose announced negation is a refusal, and the REJECT mode it takes.
 REFUSALS = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "AGREE": "change",
             "CONCEDE": "change", "RETREAT": "yield"}
+# Attacks with military weapons stay ASSAULT even when protesters make them (a riot is not a
+# missile strike).
+ARMED_MODES = {"aerial", "heavy-weapons", "drone", "suicide-attack"}
 PROTEST_SECTORS = {"CVL", "EDU", "LAB", "OPP", "SOC"}
 TWO_PARTY_NOUNS = {"side", "country", "leader", "nation", "government", "party", "man",
                    "president", "minister", "delegation", "capital"}
@@ -152,7 +163,32 @@ def polarity(words: list[Token]) -> str | None:
 @cache
 def threat_nouns() -> dict[str, str]:
     rows = load_table("threat_nouns.tsv", required=("lemma", "mode"), key="lemma")
-    return {r["lemma"].lower(): r["mode"] for r in rows}
+    return {r["lemma"].lower(): r["mode"] for r in rows if (r.get("pos") or "NOUN") == "NOUN"}
+
+
+@cache
+def threat_verbs() -> dict[str, str]:
+    """Verbs naming a threatened act ("vowed to retaliate"), counted only inside a warning."""
+    rows = load_table("threat_nouns.tsv", required=("lemma", "mode"), key="lemma")
+    return {r["lemma"].lower(): r["mode"] for r in rows if r.get("pos") == "VERB"}
+
+
+def threat_phrase(words: list[Token]) -> str | None:
+    """The mode of a threat stated outright, whoever reports it: "will face serious
+    consequences", "are now legitimate targets", "would pay a heavy price"."""
+    nouns = threat_nouns()
+    for w in words:
+        wanted = THREAT_PHRASES.get(w.lemma_.lower())
+        if not wanted or w.pos_ not in {"VERB", "AUX"}:
+            continue
+        for obj in (c for c in w.children if c.dep_ in {"dobj", "attr"}):
+            lemma = obj.lemma_.lower()
+            if lemma not in wanted:
+                continue
+            if lemma == "target" and not any(c.lower_ == "legitimate" for c in obj.children):
+                continue
+            return nouns.get(lemma, "restrict") if lemma != "price" else "restrict"
+    return None
 
 
 def _particles(tok: Token) -> dict[str, set[str]]:
@@ -166,6 +202,11 @@ def _particles(tok: Token) -> dict[str, set[str]]:
         if objs and all(o.ent_type_ in {"DATE", "TIME"} for o in objs):
             continue
         out.setdefault(child.lemma_.lower(), set()).update(o.lemma_.lower() for o in objs)
+    # "pulled its fighters back": a particle parsed as hanging off the object
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        for child in obj.children:
+            if child.dep_ in {"advmod", "prt"} and child.lower_ in {"back", "out"}:
+                out.setdefault(child.lower_, set())
     # "walked out of the talks", "pulled out of the deal": "out of" is one preposition, not the
     # particle of "walk out" / "pull out".
     if "out" in out and "of" in out:
@@ -182,6 +223,9 @@ def _object_lemmas(tok: Token, pos: str, places: frozenset[int] | set[int] = fro
         # "held a round of talks", "two days of talks": the noun after "of" counts too
         objs += [g for o in list(objs) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                  for g in p.children if g.dep_ == "pobj"]
+        objs += [g for o in list(objs) for a in o.children
+                 if a.dep_ == "acl" and a.lemma_.lower() in CARRYING
+                 for d in a.children if d.dep_ == "dobj" for g in (d, *d.conjuncts)]
         # "violated the ceasefire agreement", "launched a mediation mission"
         objs += [m for o in list(objs) for m in o.children if m.dep_ == "compound"]
         found = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
@@ -202,13 +246,19 @@ def host_verb(tok: Token) -> Token | None:
         head = head.head.head
     if head.dep_ in {"dobj", "attr"} and head.head.lemma_.lower() in LIGHT_VERBS | OBSERVING_VERBS:
         return head.head
+    # "took part in joint drills", "participated in the exercise": the participant is the actor
+    if head.dep_ == "pobj" and head.head.lower_ == "in":
+        verb = head.head.head
+        if verb.lemma_.lower() in PARTICIPATING or (verb.lemma_.lower() == "take" and any(
+                c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)):
+            return verb
     return None
 
 
 def predicative(tok: Token) -> bool:
     """An adjective or participle said of its subject: "is willing to", "was deeply concerned
     by", "remains opposed to"."""
-    if tok.pos_ == "ADJ":
+    if tok.pos_ == "ADJ" or tok.dep_ == "acomp":  # "was concerned" may parse as a VERB acomp
         return tok.dep_ == "acomp" and tok.head.lemma_.lower() in COPULAS
     return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lemma_.lower() in COPULAS
                                      for c in tok.children)
@@ -440,6 +490,12 @@ class EventFinder(EventContext):
     def _party(self, tok: Token | None) -> list[str]:
         """Actors of an argument; "U.S. and South Korean marines" is two parties, not one."""
         actor = self.actors_of(tok, adjective=True)
+        if tok is not None and len(actor) < 2 and tok.lemma_.lower() in FORCE_NOUNS | {"navy"}:
+            # "the navies of India, Japan and Australia": one party per country named
+            owners = [a for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj" for a in self.actors_of(g)]
+            if len(owners) >= 2:
+                return owners
         if tok is not None and len(actor) < 2:
             countries = self._nationalities(tok)
             if len(countries) >= 2:
@@ -483,14 +539,17 @@ class EventFinder(EventContext):
             recip = self._pobj_actors(tok, RECIPIENT_PREPS | {"about", "by", "over"})
         elif trig.pos == "VERB":
             subj, passive = self.subject(tok)
-            actor = self._party(subj)
+            actor = [] if self._event_subject(subj) else self._party(subj)
             recip: list[str] = []
             if passive:
                 recip = self.actors_of(next((c for c in tok.children if c.dep_ == "nsubjpass"), None))
             else:
                 for obj in (c for c in tok.children if c.dep_ in {"dobj", "dative"}):
+                    if trig.event in RECIPROCAL and obj.lemma_.lower() in trig.objects:
+                        continue  # "shared intelligence": what is shared is not a party
                     recip += self.actors_of(obj)
-            recip += self._pobj_actors(tok, RECIPIENT_PREPS)
+            recip += self._pobj_actors(tok, RECIPIENT_PREPS - (
+                {"against"} if trig.event in RECIPROCAL else set()))
             if not actor:
                 actor = self._reporter_side(tok, subj, passive)
             if not actor and passive and trig.event == "MOBILIZE" and not any(
@@ -521,7 +580,9 @@ class EventFinder(EventContext):
             for host in (tok, head):
                 if host is head and observed:
                     continue
-                recip += self._pobj_actors(host, RECIPIENT_PREPS)
+                # "a joint operation against al-Shabaab": the target is not a partner
+                recip += self._pobj_actors(host, RECIPIENT_PREPS - (
+                    {"against"} if trig.event in RECIPROCAL else set()))
                 actor = actor or self._pobj_actors(host, {"by"})
         if trig.mode == "visit" and not recip:
             recip = self._host_country(tok)
@@ -529,6 +590,15 @@ class EventFinder(EventContext):
         if trig.event in RECIPROCAL and trig.mode != "visit":
             return list(dict.fromkeys(actor + recip)), []
         return actor, recip
+
+    def _event_subject(self, subj: Token | None) -> bool:
+        """"The president's visit to Beijing helped ease tensions": an event noun as subject
+        names no actor, and the place it went to is not one either."""
+        if subj is None or subj.pos_ != "NOUN" or subj.dep_ == "nsubjpass" or (
+                subj.lemma_.lower(), "NOUN") not in triggers_by_lemma():
+            return False
+        return not any(self.actors_of(c, adjective=True) for c in subj.children
+                       if c.dep_ in {"poss", "amod", "compound"})
 
     def _reporter_side(self, tok: Token, subj: Token | None, passive: bool) -> list[str]:
         """The party whose own members act in a clause it reports or denies: "Rwanda denied
@@ -662,8 +732,11 @@ class EventFinder(EventContext):
             return "CONCEDE", None, "080", "asserted", actor, recip
         # An announced hostile act keeps its type (future); a conditional or warned one is a
         # threat ("if the government does not change its budget, we will strike again").
-        threat = self._warned(tok) or (
-            (modality == "hypothetical" or self._conditional_clause(tok)) and not self._possible(tok))
+        threat = self._warned(tok) or self._unhesitating(tok) or (
+            (modality == "hypothetical" or self._conditional_clause(tok)) and not self._possible(tok)
+        ) or (event == "ASSAULT" and statement is not None and self._committed(tok))
+        # (the last: force the speaker's side says it will use is a threat of force, whereas a
+        # scheduled sanction or closure it announces stays that act, future)
         if modality in {"future", "hypothetical"} and event in THREAT_MODES and threat and \
                 self._speaker_side(statement, actor, tok):
             speaker = [statement.speaker] if statement and statement.speaker else actor
@@ -679,7 +752,7 @@ class EventFinder(EventContext):
                 for c in tok.children):
             # a government "protests" formally: a diplomatic protest is ACCUSE
             return "ACCUSE", "disapprove", "111", modality, actor, recip
-        if event in {"ASSAULT", "COERCE"} and self._protesters(actor):
+        if event in {"ASSAULT", "COERCE"} and self._protesters(actor) and mode not in ARMED_MODES:
             riot = event == "ASSAULT"
             return "PROTEST", "riot" if riot else "obstruct", "145" if riot else "144", \
                 modality, actor, recip
@@ -692,7 +765,12 @@ class EventFinder(EventContext):
         if statement.speaker in actor:
             return True
         speaker = self.actors.get(statement.speaker)
-        sides = {a.country for i in actor if (a := self.actors.get(i))}
+        found = [a for i in actor if (a := self.actors.get(i))]
+        if speaker is not None and speaker.country is not None and found and all(
+                a.country is None and a.sector in {"MIL", "COP"} for a in found):
+            # "the minister said the army would not hesitate": unnamed forces are the speaker's
+            return True
+        sides = {a.country for a in found}
         return speaker is not None and speaker.country is not None and speaker.country in sides
 
     @staticmethod
@@ -712,9 +790,24 @@ class EventFinder(EventContext):
         return any(c.dep_ == "aux" and c.lower_ in {"could", "might", "may"}
                    for c in verb.children)
 
+    @staticmethod
+    def _committed(tok: Token) -> bool:
+        """"would hit back", "will strike": the act's own verb (or the verb it completes) says
+        will/would, so it is promised, not merely reported inside a future sentence."""
+        verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+        for v in (verb, verb.head) if verb.dep_ == "xcomp" else (verb,):
+            if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in v.children):
+                return True
+        return False
+
     def _warned(self, tok: Token) -> bool:
         """Is the act the content of a warning ("warned that tariffs would go back up")?"""
         return any(h.lemma_.lower() in WARNING_CUES for h in self._heads(tok))
+
+    def _unhesitating(self, tok: Token) -> bool:
+        """"would not hesitate to use force": readiness for a hostile act is a threat."""
+        return any(h.lemma_.lower() == "hesitate" and any(c.dep_ == "neg" for c in h.children)
+                   for h in self._heads(tok, 2))
 
     def _announced_by(self, tok: Token) -> bool:
         return any(h.lemma_.lower() in {"announce", "pledge", "promise", "vow", "say"}
@@ -738,6 +831,11 @@ class EventFinder(EventContext):
             return False
         countries = {a.country for i in actor if (a := self.actors.get(i)) and a.country}
         return len(countries) >= 2 or "joint" in words
+
+    def _unplaced(self, actor: list[str]) -> bool:
+        """Are all the actors generic forces of no known country?"""
+        found = [a for i in actor if (a := self.actors.get(i))]
+        return bool(found) and all(a.country is None and a.kind == "group" for a in found)
 
     def _officials(self, actor: list[str]) -> bool:
         found = [a for i in actor if (a := self.actors.get(i))]
@@ -767,13 +865,16 @@ class EventFinder(EventContext):
             actor, recip = self.arguments(tok, trig)
             if not actor:
                 actor = self._implicit_actor(tok, trig)
-            if not actor:
+            if not actor or (trig.event == "MOBILIZE" and self._unplaced(actor)):
+                # "security forces remained on alert": forces of no known state mobilise nobody
                 continue
             statement = self._statement_of(tok)
             date_raw, date, modality = self._when(tok, trig, statement)
             sent = self._sent(tok)
             kind, mode, cameo, modality, actor, recip = self.recode(
                 trig, modality, actor, recip, statement, tok)
+            if kind == "THREATEN" and not recip:
+                recip = self._threat_target(tok, actor)
             if date is None and kind in VERBAL and modality == "asserted":
                 # recoded as a verbal act (a warning, a promise): it happened when it was said
                 date = self.utterance_date(tok, statement)
@@ -806,9 +907,15 @@ class EventFinder(EventContext):
         who warns: "warned that its forces would deliver an overwhelming response"."""
         out = []
         coded = {tok.i for tok, _, _ in found}
-        nouns = threat_nouns()
+        nouns, verbs = threat_nouns(), threat_verbs()
         for tok in self.doc:
-            if tok.lemma_.lower() not in WARNING_CUES or tok.i in coded or tok.pos_ != "VERB":
+            if tok.i in coded or tok.pos_ != "VERB":
+                continue
+            if tok.lemma_.lower() not in WARNING_CUES:
+                # a plain report of a threat stated outright: "said foreign warships will face
+                # serious consequences"
+                if is_cue(tok) and (found_ := self._stated_threat(tok)) is not None:
+                    out.append(found_)
                 continue
             # "warned that its forces would deliver a response" (a clause with a modal), or
             # "vowed to retaliate", "threatened to close the strait" (an infinitive: ahead).
@@ -816,8 +923,11 @@ class EventFinder(EventContext):
                 words = list(clause.subtree)
                 modal = clause.dep_ == "xcomp" or any(
                     w.dep_ == "aux" and w.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for w in words)
-                threat = next((nouns[w.lemma_.lower()] for w in words
-                               if w.pos_ == "NOUN" and w.lemma_.lower() in nouns), None)
+                threat = threat_phrase(words) or next(
+                    (nouns[w.lemma_.lower()] for w in words
+                     if w.pos_ == "NOUN" and w.lemma_.lower() in nouns), None) or next(
+                    (verbs[w.lemma_.lower()] for w in words
+                     if w.pos_ == "VERB" and w.lemma_.lower() in verbs), None)
                 if threat is None:
                     acts = [t for w in words if (t := match_trigger(w)) is not None
                             and t.event in THREAT_MODES]
@@ -828,22 +938,85 @@ class EventFinder(EventContext):
                 actor = self.actors_of(subj)
                 if not (modal and threat and actor):
                     continue
-                trig = Trigger(lemma=tok.lemma_.lower(), pos="VERB", particle=None, objects=(),
-                               event="THREATEN", mode=threat, cameo="138" if threat ==
-                               "violence" else "130", contexts=())
-                statement = self._statement_of(tok)
-                sent = self._sent(tok)
-                out.append((tok, trig, Event(
-                    id="", event="THREATEN", mode=threat, modality="asserted", contexts=[],
-                    actor=actor, recipient=[], event_text=tok.text,
-                    sentence=Span(sent.start_char, sent.end_char),
-                    place=self._place(tok, trig, statement, actor),
-                    date=self.utterance_date(tok, statement), date_raw=None,
-                    cameo=trig.cameo, intensity=intensity("THREATEN"),
-                    statement=statement.id if statement else None, confidence=0.6,
-                    trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text))))
+                out.append(self._threat_event(tok, actor, threat))
                 break
         return out
+
+    def _stated_threat(self, tok: Token) -> tuple[Token, Trigger, Event] | None:
+        """A THREATEN event by the speaker of a cue whose content states a threat outright."""
+        statement = next((s for s in self.statements if s.cue_start == tok.idx), None)
+        if statement is None:
+            return None
+        words = [w for w in self.doc if statement.start <= w.idx < statement.end
+                 and not any(c.dep_ == "neg" for c in w.children)]
+        threat = threat_phrase(words) or self._committed_threat(words, statement)
+        if threat is None:
+            return None
+        actor = [statement.speaker] if statement.speaker else self.actors_of(self.subject(tok)[0])
+        return self._threat_event(tok, actor, threat) if actor else None
+
+    def _committed_threat(self, words: list[Token], statement: Statement) -> str | None:
+        """"said it would hit back hard", "said Beijing will take all necessary measures": the
+        speaker's own side committing itself (will/would, not could/might) to a hostile act named
+        by a threat verb or a threat noun as its object is a threat, however it is reported."""
+        verbs, nouns = threat_verbs(), threat_nouns()
+        for w in words:
+            if w.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"}
+                                           for c in w.children):
+                continue
+            mode = verbs.get(w.lemma_.lower()) or next(
+                (nouns[o.lemma_.lower()] for o in w.children
+                 if o.dep_ == "dobj" and o.lemma_.lower() in nouns), None)
+            if mode is None:
+                continue
+            subj, _ = self.subject(w)
+            if subj is None:
+                continue
+            own = subj.lower_ in {"we", "it", "they", "he", "she", "i"} or \
+                self._speaker_side(statement, self.actors_of(subj), w)
+            if own:
+                return mode
+        return None
+
+    def _threat_target(self, tok: Token, actor: list[str]) -> list[str]:
+        """Whom a threat is aimed at, named inside what is threatened: "threatened to launch a
+        strike against South Korea", "vowed to attack Israel", "would hit back at any Israeli
+        attack"."""
+        for clause in (c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "prep"}):
+            for w in clause.subtree:
+                if w.dep_ == "pobj" and w.head.lower_ in {"against", "at", "on", "to", "toward",
+                                                          "towards"}:
+                    found = self.actors_of(w) + self._adjective_countries(w)
+                elif w.dep_ == "dobj" and w.head.pos_ == "VERB" and w.head is not tok:
+                    found = self.actors_of(w)
+                else:
+                    continue
+                # a threat is aimed at another side: "at any Israeli attack on Lebanon" said by
+                # a Lebanese group names Lebanon as the victim, not the target
+                home = {a.country for i in actor if (a := self.actors.get(i))} - {None}
+                found = [a for a in found if a not in actor and (
+                    (f := self.actors.get(a)) is None or f.country not in home)]
+                if found:
+                    return found
+        return []
+
+    def _threat_event(self, tok: Token, actor: list[str], threat: str
+                      ) -> tuple[Token, Trigger, Event]:
+        """A THREATEN event made by a warning or stated-threat cue."""
+        trig = Trigger(lemma=tok.lemma_.lower(), pos="VERB", particle=None, objects=(),
+                       event="THREATEN", mode=threat,
+                       cameo="138" if threat == "violence" else "130", contexts=())
+        statement = self._statement_of(tok)
+        sent = self._sent(tok)
+        return tok, trig, Event(
+            id="", event="THREATEN", mode=threat, modality="asserted", contexts=[],
+            actor=actor, recipient=self._threat_target(tok, actor), event_text=tok.text,
+            sentence=Span(sent.start_char, sent.end_char),
+            place=self._place(tok, trig, statement, actor),
+            date=self.utterance_date(tok, statement), date_raw=None,
+            cameo=trig.cameo, intensity=intensity("THREATEN"),
+            statement=statement.id if statement else None, confidence=0.6,
+            trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text))
 
     def _verbal_event(self, tok: Token, event: str, mode: str | None, actor: list[str],
                       recip: list[str], confidence: float) -> tuple[Token, Trigger, Event]:
@@ -935,6 +1108,10 @@ class EventFinder(EventContext):
             words = [t.lower_ for t in clause.subtree][:4]
             marks = {c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod", "prep"}}
             if marks & {"until", "unless", "till"} or words[:3] == ["as", "long", "as"]:
+                return True
+            # "threatened to close the strait if the United States attacked": the condition of
+            # a threat is the threat's content, not an act of its own
+            if "if" in marks and any(a.lemma_.lower() in WARNING_CUES for a in clause.ancestors):
                 return True
         return False
 

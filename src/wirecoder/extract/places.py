@@ -152,7 +152,8 @@ class PlaceIndex:
     dateline_end: int = 0  # characters of the wire dateline at the start of the text
 
 
-def _country_place(name: str, iso3: str, k: Knowledge) -> EventPlace:
+def country_place(name: str, iso3: str, k: Knowledge) -> EventPlace:
+    """A country as a place, pinned at the population centre of its cities."""
     iso2 = _iso3_to_iso2().get(iso3) or next(
         (i2 for i2, i3 in k.iso2_to_iso3.items() if i3 == iso3), None)
     info = _gn_countries().get(iso2 or "", {})
@@ -236,7 +237,7 @@ def _resolve(name: str, context: tuple[str, ...], within: str | None, admin1: st
     options: list[tuple[float, EventPlace]] = []
     if country is not None and country.code:
         # A country name is a strong reading: it outranks any city bar a stated "within".
-        options.append((8.0 + boost(country.code) * 2, _country_place(country.name, country.code, k)))
+        options.append((8.0 + boost(country.code) * 2, country_place(country.name, country.code, k)))
     if state is not None:
         # "Georgia" the state needs American places around it (another state, a US city in the
         # same sentence) to beat Georgia the country; "U.S." alone is not enough.
@@ -396,6 +397,9 @@ def _display_name(place: EventPlace, mentions: list[Mention]) -> str:
         return place.name
     # "North Darfur state" is North Darfur; "Korean peninsula" stays as written.
     first = texts[0]
+    words = first.split(" ", 1)
+    if len(words) == 2 and words[0].islower() and words[1] == place.name:
+        return place.name  # "occupied West Bank" is the West Bank
     if first.lower().startswith(place.name.lower() + " ") and first.split()[-1].lower() in {
             "state", "region", "province", "oblast", "governorate", "county", "district"}:
         return place.name
@@ -470,14 +474,21 @@ def find_places(doc: Doc, *, context_codes: list[str],
                                              within=within, admin1=admin1,
                                              dateline=dateline_country, near=near)
         if resolved is None:
-            continue
+            frame = _local_frame(span)
+            if frame is None or _clean(span.text) in k.organizations:
+                continue
+            resolved = _local_place(span, *frame, k, within=within, near=near,
+                                    dateline=dateline_country, context=context)
         key = (resolved.name, resolved.geonameid)
         place = places.get(key) or actor_places.get(key)
         if place is None:
             place = Place(**vars(resolved), mentions=[])
         # Every resolved name can locate an event ("against Ukraine's grid"), but only names used
         # as locations are listed as the article's places.
-        if is_locative(span, country=resolved.precision == "country"):
+        region = k.regions.get(_clean(span.text))
+        water = region is not None and region["kind"] in {"sea", "area"} and \
+            not region["country"]  # a sea or river is never an actor ("the Danube burst")
+        if water or is_locative(span, country=resolved.precision == "country"):
             places[key] = place
             place.mentions.append(Mention(span.start_char, span.end_char, span.text))
         else:
@@ -522,6 +533,9 @@ COUNTRY_POSS_NOUNS = {"coast", "territory", "soil", "airspace", "border", "water
 DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "northeastern",
               "northwestern", "southeastern", "southwestern", "north", "south", "east", "west",
               "occupied", "rural", "coastal"}
+# Nouns that a place after "with" or "between" locates rather than names a party of.
+ROUTE_NOUNS = {"border", "frontier", "boundary", "highway", "road", "route", "railway", "line",
+               "corridor", "crossing", "motorway", "area", "region"}
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dative"}
 # After these a capital is its government: "severed relations with Kigali", "talks with Moscow".
 METONYM_PREPS = {"with", "against", "by", "between"}
@@ -550,6 +564,8 @@ def is_locative(span: Span, *, country: bool) -> bool:
         verb = head.head
         if prep == "of":
             return not country or head.head.lemma_.lower() in PLACE_NOUNS
+        if prep in {"with", "between"} and verb.lemma_.lower() in ROUTE_NOUNS:
+            return True  # "the border with Egypt", "the road between Quito and Guayaquil"
         if not country:
             return not (prep in METONYM_PREPS and verb.pos_ in {"VERB", "NOUN"})
         if prep in COUNTRY_PREPS:
@@ -589,7 +605,7 @@ _NOISE = {"inside", "in", "outside", "near", "at", "from", "across", "around", "
 # Entity labels the small English model gives place names by mistake ("struck Kharkiv" ORG,
 # "Avdiivka" PERSON, "Kramatorsk" PRODUCT, "Tunis" LANGUAGE).
 MISLABELS = {"ORG", "PERSON", "PRODUCT", "LANGUAGE", "NORP", "WORK_OF_ART", "EVENT"}
-PLACE_DEPS = {"pobj", "dobj", "conj", "appos", "nsubj", "nsubjpass", "poss", "npadvmod"}
+PLACE_DEPS = {"pobj", "dobj", "conj", "appos", "nsubj", "nsubjpass", "poss", "npadvmod", "nmod"}
 CONFLICT_VERBS = {"strike", "hit", "shell", "bomb", "attack", "enter", "besiege", "capture",
                   "seize", "take", "blockade", "encircle", "storm", "raid", "devastate", "flood",
                   "evacuate", "leave", "reach", "liberate", "occupy", "surround", "visit"}
@@ -676,7 +692,9 @@ def _clean_span(span: Span) -> Span:
     doc = span.doc
     while start < end - 1 and (doc[start].lower_ in _NOISE or doc[start].lower_ == "the"
                                and _clean(span.text) not in load_knowledge().countries
-                               and not _cities(doc[start:end].text)):  # "The Hague"
+                               and not _cities(doc[start:end].text)  # "The Hague"
+                               or doc[start].is_lower and doc[start].lower_ in DIRECTIONS):
+        # "southern Lebanon" names Lebanon ("Southern Lebanon", capitalised, is a region)
         start += 1
     while end > start + 1 and doc[end - 1].text in {"'s", "’s"}:
         end -= 1
@@ -727,13 +745,18 @@ def _candidate_spans(doc: Doc, k: Knowledge) -> list[Span]:
             if not (len(span) == 1 and span.text in person_words):
                 out.append(span)
             continue
-        if ent.label_ not in MISLABELS or span.root.dep_ not in PLACE_DEPS:
+        if ent.label_ == "DATE" and all(t.pos_ == "PROPN" for t in span) and \
+                _local_frame(span):
+            out.append(span)  # "the town of Mahaday" tagged as a date
+            continue
+        if ent.label_ not in MISLABELS or span.root.dep_ not in PLACE_DEPS and not \
+                _local_frame(span):
             continue
         if ent.label_ == "NORP" and (text in k.adjectives or text in k.demonyms):
             continue
         if ent.label_ == "PERSON" and (span.text in person_words or _titled(ent, k)):
             continue
-        if _known_place(span, k):
+        if _known_place(span, k) or _local_frame(span):
             out.append(span)
     taken = {i for s in out for i in range(s.start, s.end)}
     i = 0
@@ -747,11 +770,58 @@ def _candidate_spans(doc: Doc, k: Knowledge) -> list[Span]:
                 and doc[j].is_title and j not in taken:
             j += 1
         span = Span(doc, i, j, label="GPE")
-        if span.root.dep_ in PLACE_DEPS and span.text not in person_words \
-                and _known_place(span, k):
+        if span.text not in person_words and (
+                span.root.dep_ in PLACE_DEPS and _known_place(span, k) or _local_frame(span)):
             out.append(span)
         i = j
     return sorted(out, key=lambda s: s.start)
+
+
+# Nouns that frame a name the gazetteer may not hold as a place: "the town of Mahaday", "the
+# Molenbeek district of Brussels", "Jenin refugee camp"; value: the precision it gets.
+LOCAL_NOUNS = {"town": "city", "village": "city", "city": "city", "hamlet": "city",
+               "district": "region", "province": "region", "region": "region",
+               "county": "region", "governorate": "region", "municipality": "city",
+               "neighbourhood": "site", "neighborhood": "site", "camp": "site",
+               "suburb": "site"}
+
+
+def _local_frame(span: Span) -> tuple[str, Span | None] | None:
+    """(precision, container) of a capitalised name framed as a town, district or camp ("the
+    town of Mahaday", "the Kowloon district of Hong Kong"); the container is the name after
+    "of" that a district belongs to."""
+    k = load_knowledge()
+    if not all(t.text[:1].isupper() for t in span) or span.text in k.adjectives or \
+            span.text in k.demonyms:
+        return None  # "the Ugandan town of Entebbe"
+    root = span.root
+    if root.dep_ == "compound" and root.head.lemma_.lower() in LOCAL_NOUNS:
+        noun = root.head
+        container = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), None)
+        box = Span(span.doc, container.left_edge.i, container.i + 1) if container is not None \
+            else None
+        return LOCAL_NOUNS[noun.lemma_.lower()], box
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and \
+            root.head.head.lemma_.lower() in {"town", "village", "city", "hamlet"} and \
+            any(c.lower_ == "the" for c in root.head.head.children):
+        return "city", None
+    return None
+
+
+def _local_place(span: Span, precision: str, container: Span | None, k: Knowledge, *,
+                 within: str | None, near: tuple[str, ...], dateline: str | None,
+                 context: list[str]) -> EventPlace:
+    """A framed name the gazetteer lacks, placed in the country the text gives: its container
+    ("of Hong Kong"), a stated "X, Y", the one country of its sentence, the dateline's."""
+    country = within
+    if country is None and container is not None:
+        found = resolve_place(_clean(container.text), context=context, knowledge=k)
+        country = found.country if found is not None else None
+    codes = [c for c in near if c != US_LOCAL]
+    country = country or (codes[0] if len(codes) == 1 else None) or dateline or (
+        context[0] if context else None)
+    return EventPlace(name=_clean(span.text), country=country, precision=precision)
 
 
 def _titled(ent: Span, k: Knowledge) -> bool:

@@ -206,3 +206,71 @@ def test_events_constructions_that_code_nothing_more(pipeline, text) -> None:
     found = events(pipeline, text)
     assert all(e[0] in {"REJECT"} for e in found), found
     assert not any(e[0] == "CONCEDE" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a threat stated outright in plain reported speech
+        ("China said foreign warships that enter its waters will face serious consequences.",
+         [("THREATEN", "asserted", ("China",), ())]),
+        # the condition of a threat is not an act of its own
+        ("Iran threatened to close the strait if the United States attacked its nuclear sites.",
+         [("THREATEN", "asserted", ("Iran",), ())]),
+        # an event noun as subject names no actor
+        ("The president's visit to Beijing last year helped ease trade tensions.", []),
+        # generic forces of no known state: no MOBILIZE
+        ("Security forces remained on alert in the capital, the interior ministry said.", []),
+    ],
+)
+def test_events_threat_framing_and_subjects(pipeline, text, expected) -> None:
+    assert [(k, m, a, ()) for k, m, a, _ in events(pipeline, text)] == expected
+
+
+def test_events_unhesitating_force_is_the_speakers_threat(pipeline) -> None:
+    found = events(pipeline, "Israel's defence minister said the army would not hesitate to "
+                             "use force against Hezbollah.")
+    assert [e[:2] for e in found] == [("THREATEN", "asserted")], found
+
+
+def test_events_forces_of_several_countries_cooperate(pipeline) -> None:
+    found = events(pipeline, "The navies of India, Japan and Australia completed the Malabar "
+                             "exercise in the Bay of Bengal.")
+    assert [(e[0], set(e[2])) for e in found] == [("COOPERATE", {"India", "Japan", "Australia"})]
+
+
+def test_events_missiles_fired_by_protesters_are_an_assault(pipeline) -> None:
+    found = events(pipeline, "Demonstrators in Tbilisi launched missiles at government buildings.")
+    assert [e[0] for e in found] == ["ASSAULT"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the speaker's own side committing itself (will/would) to a hostile act: a threat,
+        # however plainly it is reported, aimed at the side named inside the threatened act
+        ("The militia said it would strike back at any Turkish incursion into the valley.",
+         ("THREATEN", "asserted", "violence", ("militia",), ("Turkey",))),
+        ("Vietnam said it would take all necessary measures to protect its fishermen.",
+         ("THREATEN", "asserted", "restrict", ("Vietnam",), ())),
+        ("Pyongyang threatened to fire missiles at Japan if the drills went ahead.",
+         ("THREATEN", "asserted", "violence", ("North Korea",), ("Japan",))),
+        ("Venezuela threatened to impose new tariffs on Colombian goods.",
+         ("THREATEN", "asserted", "restrict", ("Venezuela",), ("Colombia",))),
+        ("Azerbaijan warned that it would close its airspace to Armenian flights.",
+         ("THREATEN", "asserted", "restrict", ("Azerbaijan",), ("Armenia",))),
+    ],
+)
+def test_events_committed_threats_and_their_targets(pipeline, text, expected) -> None:
+    result = pipeline.extract(text, published=PUB)
+    names = {a.id: a.name for a in result.actors}
+    threats = [(e.event, e.modality, e.mode, tuple(names[i] for i in e.actor),
+                tuple(names[i] for i in e.recipient))
+               for e in result.events if e.event == "THREATEN"]
+    assert threats == [expected], [(e.event, e.actor, e.recipient) for e in result.events]
+
+
+def test_events_possibility_reported_by_others_is_no_threat(pipeline) -> None:
+    found = events(pipeline, "Analysts said the central bank could raise interest rates "
+                             "next month.")
+    assert not [e for e in found if e[0] == "THREATEN"]
