@@ -11,8 +11,10 @@ day (the last date before it in its paragraph or the one before, else the lead's
 
 Places, in order: a place attached to the trigger or its verb (through chains of locative
 prepositions: "outside parliament on Rustaveli Avenue", "on a house in Rafah"; "south of
-Crete"; "in the Georgian capital"), or shared with the verb it is coordinated with ("In Beijing,
-the ministry called ... but urged"); for verbal events the place of their utterance ("Speaking
+Crete"; "in the Georgian capital"; "in the city": the city named last), or shared with the
+verb it is coordinated with ("In Beijing, the ministry called ... but urged"); an actor's own
+ground ("fired a missile off its east
+coast": the actor's country); for verbal events the place of their utterance ("Speaking
 in Tokyo, ...", "told reporters in Vladivostok that ..."), else the dateline in the lead; for
 material events a locative place in their clause ("across France", "around the shoal",
 "nationwide") but not in a clause about a participant ("a man who fled from Syria", "a native of
@@ -20,7 +22,7 @@ Chechnya", "near the border with Niger", "an Iran-backed militia"), a local acto
 place ("Police in Berlin arrested", "Police in Nantes denied that ..."), the story's site (the
 last located act of its paragraph, else the lead's), the dateline (never for historical
 background), a place named in the clause, and with no dateline the last place named earlier in
-the paragraph, else the article's main country. Else null.
+the paragraph (else in the paragraph before), else the article's main country. Else null.
 """
 
 from __future__ import annotations
@@ -79,6 +81,10 @@ COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeas
 # Chechnya", "a citizen of Syria").
 ORIGIN_NOUNS = {"native", "citizen", "national", "resident", "son", "daughter", "refugee",
                 "veteran", "member", "leader", "head", "chief", "president", "minister"}
+# A state's own ground, after "its"/"their": the acting state's country.
+OWN_GROUND = {"coast", "territory", "soil", "airspace", "waters", "coastline", "mainland"}
+# Nouns that take up the city named last ("Floodwaters killed 15 people in the city").
+CITY_NOUNS = {"city", "capital", "town"}
 ANAPHORIC_NOUNS = {"shoal", "strait", "sea", "gulf", "island", "islands", "peninsula", "river",
                    "crossing", "canal", "reef", "bay", "lake", "valley", "corridor", "square",
                    "avenue", "border"}
@@ -404,6 +410,9 @@ class EventContext:
             found = self._widen(found, tok)
             self._remember(tok, found, trig, modality)
             return as_event_place(found)
+        own = self._own_ground(tok, verb, actor)
+        if own is not None:
+            return own
         dateline = self.places.dateline
         lead = dateline is not None and tok.sent.start_char <= self.places.dateline_end
         countries = {a.country for i in actor if (a := self.actors.get(i))} - {None}
@@ -448,6 +457,26 @@ class EventContext:
                       if i in self.places.by_token and self.doc[i].head.lower_ == "with"}
             if self.places.countries:
                 return self._main_country(beyond)
+        return None
+
+    def _own_ground(self, tok: Token, verb: Token, actor: list[str]) -> EventPlace | None:
+        """"fired a missile off its east coast", "in their territory": the actor's country
+        (no place name, so the country alone)."""
+        k = load_knowledge()
+        for host in {tok, verb}:
+            for prep in _preps(host):
+                if prep.lower_ not in STRONG_PREPS | {"from"}:
+                    continue
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    if obj.lemma_.lower() not in OWN_GROUND or not any(
+                            c.dep_ == "poss" and c.lower_ in {"its", "their"}
+                            for c in obj.children):
+                        continue
+                    codes = {a.country for i in actor if (a := self.actors.get(i))} & \
+                        set(k.country_names)
+                    if len(codes) == 1:
+                        code = codes.pop()
+                        return country_place(k.country_names[code], code, k)
         return None
 
     def _utterance_place(self, verb: Token) -> Place | None:
@@ -521,15 +550,19 @@ class EventContext:
 
     def _earlier_place(self, tok: Token) -> Place | None:
         """With no dateline, the last place named as a location before the act in its
-        paragraph ("Thousands gathered in Belgrade. Police later dispersed the crowd")."""
+        paragraph, else in the paragraph before ("Thousands gathered in Belgrade. Police later
+        dispersed the crowd"; "... flew to Tokyo.\n\nHe met the prime minister ...")."""
         para = self._paragraph(tok)
-        best: tuple[int, Place] | None = None
-        for place in self.places.places:
-            for m in place.mentions:
-                if m.start < tok.idx and self.doc.text.count("\n\n", 0, m.start) == para and \
-                        (best is None or m.start > best[0]):
-                    best = (m.start, place)
-        return best[1] if best is not None else None
+        for wanted in (para, para - 1):
+            best: tuple[int, Place] | None = None
+            for place in self.places.places:
+                for m in place.mentions:
+                    if m.start < tok.idx and self.doc.text.count("\n\n", 0, m.start) == \
+                            wanted and (best is None or m.start > best[0]):
+                        best = (m.start, place)
+            if best is not None:
+                return best[1]
+        return None
 
     def _capital(self, noun: Token) -> Place | None:
         """"the Georgian capital", "Ukraine's capital": that country's capital city."""
@@ -644,7 +677,29 @@ class EventContext:
                 found = self._through(inner, depth + 1)
                 if found is not None:
                     return found
+            if word in STRONG_PREPS:
+                found = self._city_anaphor(obj)
+                if found is not None:
+                    return found
         return None
+
+    def _city_anaphor(self, noun: Token) -> Place | None:
+        """"in the city", "in the capital": the city named last before (a capital for "the
+        capital"), the dateline's included; not "the city of X" nor "a city"."""
+        if noun.lower_ not in CITY_NOUNS or not any(c.lower_ == "the" for c in noun.children) \
+                or any(c.dep_ in {"amod", "compound", "poss", "prep"} for c in noun.children):
+            return None
+        capitals = load_knowledge().capitals
+        best: tuple[int, Place] | None = None
+        for place in self.places.places:
+            if place.precision != "city" or (noun.lower_ == "capital" and not any(
+                    m.text.title() in capitals or place.name in capitals
+                    for m in place.mentions)):
+                continue
+            for m in place.mentions:
+                if m.start < noun.idx and (best is None or m.start > best[0]):
+                    best = (m.start, place)
+        return best[1] if best is not None else None
 
     def _object_place(self, verb: Token) -> Place | None:
         if verb.lemma_.lower() not in PLACE_OBJECT_VERBS:

@@ -59,6 +59,9 @@ OBLIGATION_AUX = {"must"}
 # Complements that make "refused/declined to ..." a non-event ("declined to comment").
 NO_COMMENT = {"comment", "elaborate", "confirm", "say", "disclose", "specify", "identify", "name",
               "speculate", "answer", "respond", "discuss", "detail", "reveal", "give"}
+# Objects that make a trigger verb a remark about information ("offered no comment").
+COMMENT_NOUNS = {"comment", "detail", "explanation", "reaction", "remark", "timeline",
+                 "timetable"}
 # Members of a force or service: "its soldiers", "officers" in a clause a party reports or denies
 # are that party's own ("Police denied that officers had beaten students").
 FORCE_NOUNS = {"soldier", "troop", "force", "officer", "police", "policeman", "policemen", "guard",
@@ -93,6 +96,27 @@ TWO_PARTY_NOUNS = {"side", "country", "leader", "nation", "government", "party",
 
 
 WARNING_CUES = {"warn", "threaten", "vow"}
+# Guesses about what someone might do are not events: verbs that always speculate, and
+# onlookers whose expectations ("analysts expect OPEC+ to agree") report nobody's act.
+SPECULATING = {"speculate", "guess", "predict", "surmise", "forecast", "wager", "bet"}
+EXPECTING = {"expect", "believe", "think", "suspect", "reckon", "anticipate"}
+ONLOOKERS = {"analyst", "expert", "observer", "economist", "commentator", "investor", "trader",
+             "pundit", "scholar", "researcher", "strategist", "forecaster", "market"}
+# Adverbs of habit: "regularly patrols the sea", "the two leaders meet regularly" are routines,
+# not events (a change of posture or a meeting is; routine abuse still is an act: "routinely
+# beat detainees" stays ASSAULT).
+HABITUAL = {"regularly", "routinely", "usually", "often", "frequently", "normally", "typically",
+            "habitually", "customarily"}
+ROUTINE_TYPES = {"MOBILIZE", "CONSULT", "COOPERATE"}
+# Stationing verbs: in the present passive with a location ("are stationed in Germany") they
+# describe a presence, not a deployment.
+PRESENCE_VERBS = {"station", "base", "garrison", "deploy", "position", "post"}
+# Earlier talks and deals told in a relative clause about a party ("Saudi Arabia, which hosted
+# the last round of talks, ...") describe that party, not a new event.
+ASIDE_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+EARLIER = {"last", "previous", "earlier", "past", "prior", "former"}
+DEAL_NOUNS = {"ceasefire", "truce", "deal", "agreement", "accord", "pact", "treaty", "plan",
+              "arrangement", "framework", "memorandum", "armistice"}
 
 
 @cache
@@ -837,6 +861,85 @@ class EventFinder(EventContext):
         found = [a for i in actor if (a := self.actors.get(i))]
         return bool(found) and all(a.country is None and a.kind == "group" for a in found)
 
+    def _background(self, tok: Token, trig: Trigger, actor: list[str]) -> bool:
+        """Mentions that are no event of their own: a speculation, a habit, a presence, a
+        reduced relative ("under the deal agreed last month"), an aside about a party, a
+        parade, or fighting by attackers nobody names."""
+        verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+        heads = self._heads(verb, 3)
+        if any(h.lemma_.lower() in SPECULATING for h in heads):
+            return True
+        if self._onlookers_guess(verb, heads):
+            return True
+        if trig.event in ROUTINE_TYPES and any(
+                c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children):
+            return True
+        if trig.pos == "VERB" and tok.tag_ in {"VBN", "VBD"} and tok.dep_ in {"acl", "advcl"} \
+                and tok.i > 0 and self.doc[tok.i - 1].pos_ == "NOUN" and not any(
+                    c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "agent", "mark"}
+                    for c in tok.children):
+            # "the deal agreed last month", "troops stationed in Estonia"
+            return True
+        if trig.event == "MOBILIZE" and trig.pos == "VERB" and \
+                tok.lemma_.lower() in PRESENCE_VERBS and self._present_state(tok):
+            return True
+        if trig.event in ASIDE_TYPES and self._relative_aside(tok):
+            return True
+        found = [a for i in actor if (a := self.actors.get(i))]
+        if trig.event == "PROTEST" and found and all(a.sector == "MIL" for a in found):
+            return True  # troops marching in a parade
+        if trig.event == "ASSAULT" and found and all(
+                a.country is None and a.sector == "UAF" for a in found):
+            # "gunmen killed 12 villagers" (but not "gunmen from the RSF")
+            subj, _ = self.subject(tok)
+            named = subj is not None and any(
+                (i := self.actors.actor_of(w)) is not None and i not in actor
+                for w in subj.subtree if w is not subj)
+            return not named
+        return False
+
+    def _relative_aside(self, tok: Token) -> bool:
+        """A non-restrictive relative clause telling the history of a deal ("the ceasefire,
+        which Qatar helped negotiate in January, ...") or a party's earlier or standing role
+        ("Oman, which has mediated since 2021", "which hosted the last round")."""
+        clause = tok.head if tok.dep_ == "xcomp" else tok
+        head = clause.head
+        if clause.dep_ != "relcl" or head.i + 1 >= len(self.doc) or \
+                self.doc[head.i + 1].text != "," or not any(
+                    c.lower_ in {"which", "who"} for c in clause.subtree):
+            return False
+        if head.pos_ == "NOUN":
+            return head.lemma_.lower() in DEAL_NOUNS
+        if head.pos_ != "PROPN":
+            return False
+        perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"}
+                      for c in clause.children)
+        since = any(c.dep_ == "prep" and c.lower_ == "since" for c in clause.children)
+        earlier = any(w.dep_ == "amod" and w.lower_ in EARLIER for w in clause.subtree)
+        return perfect or since or earlier
+
+    @staticmethod
+    def _onlookers_guess(verb: Token, heads: list[Token]) -> bool:
+        """"Analysts expect OPEC+ to agree", "experts believe Pyongyang will test" (but what
+        analysts *say* could happen is coded hypothetical, as in the gold)."""
+        for h in heads:
+            if h.lemma_.lower() not in EXPECTING:
+                continue
+            subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.lemma_.lower() not in ONLOOKERS:
+                continue
+            return True
+        return False
+
+    @staticmethod
+    def _present_state(tok: Token) -> bool:
+        """"are stationed in Germany", "is based in Japan": a present passive with a place."""
+        aux = [c for c in tok.children if c.dep_ in {"auxpass", "aux"}]
+        present = any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in aux)
+        moving = any(c.dep_ == "prep" and c.lower_ in {"to", "toward", "towards", "into"}
+                     for c in tok.children)
+        return present and not moving
+
     def _officials(self, actor: list[str]) -> bool:
         found = [a for i in actor if (a := self.actors.get(i))]
         return bool(found) and all(a.kind == "country" or a.sector == "GOV" for a in found)
@@ -867,6 +970,8 @@ class EventFinder(EventContext):
                 actor = self._implicit_actor(tok, trig)
             if not actor or (trig.event == "MOBILIZE" and self._unplaced(actor)):
                 # "security forces remained on alert": forces of no known state mobilise nobody
+                continue
+            if self._background(tok, trig, actor):
                 continue
             statement = self._statement_of(tok)
             date_raw, date, modality = self._when(tok, trig, statement)
@@ -1117,7 +1222,10 @@ class EventFinder(EventContext):
 
     @staticmethod
     def _no_comment(tok: Token, trig: Trigger) -> bool:
-        """"declined to comment", "refused to say": no refusal of anything political."""
+        """"declined to comment", "refused to say": no refusal of anything political; nor is
+        "offered no comment", "gave no details" an offer of anything."""
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in COMMENT_NOUNS for c in tok.children):
+            return True
         return trig.event == "REJECT" and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT for c in tok.children)
 

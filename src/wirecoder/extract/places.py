@@ -11,6 +11,7 @@ says how precise it is: country, region or city.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -451,6 +452,8 @@ def find_places(doc: Doc, *, context_codes: list[str],
                    if not any(span.start <= i < span.end for i in taken))],
         key=lambda item: item[0].start)
     crossings: dict[str, EventPlace] = {}
+    last_country: dict[int, str] = {}  # paragraph -> the country of its last place so far
+    breaks = [m.start() for m in re.finditer("\n\n", doc.text)]
     for span, site in spans:
         if dateline is not None and dateline_name and \
                 _clean(span.text).lower() == dateline_name.lower():
@@ -465,7 +468,8 @@ def find_places(doc: Doc, *, context_codes: list[str],
             resolved = site
             if site.country is None and not site.name.endswith(" crossing"):
                 # A named street or building lies in the country the text or dateline gives.
-                resolved = EventPlace(name=site.name, precision="site", country=within or (
+                resolved = EventPlace(name=site.name, precision="site", country=within or
+                    _city_container(span, k, context) or (
                     near[0] if len([c for c in near if c != US_LOCAL]) == 1 else None)
                     or dateline_country or (context[0] if context else None))
             elif site.name.endswith(" crossing"):
@@ -478,7 +482,8 @@ def find_places(doc: Doc, *, context_codes: list[str],
             if frame is None or _clean(span.text) in k.organizations:
                 continue
             resolved = _local_place(span, *frame, k, within=within, near=near,
-                                    dateline=dateline_country, context=context)
+                                    dateline=dateline_country, context=context,
+                                    previous=_previous(last_country, _paragraph(breaks, span)))
         key = (resolved.name, resolved.geonameid)
         place = places.get(key) or actor_places.get(key)
         if place is None:
@@ -495,6 +500,8 @@ def find_places(doc: Doc, *, context_codes: list[str],
             actor_places[key] = place
         for tok in span:
             by_token[tok.i] = place
+        if place.country and place.precision != "country":
+            last_country[_paragraph(breaks, span)] = place.country
     from .statements import dateline_end
 
     listed = list(places.values())
@@ -784,6 +791,7 @@ LOCAL_NOUNS = {"town": "city", "village": "city", "city": "city", "hamlet": "cit
                "county": "region", "governorate": "region", "municipality": "city",
                "neighbourhood": "site", "neighborhood": "site", "camp": "site",
                "suburb": "site"}
+TOWN_NOUNS = {"town", "village", "city", "hamlet", "port", "settlement"}
 
 
 def _local_frame(span: Span) -> tuple[str, Span | None] | None:
@@ -795,7 +803,10 @@ def _local_frame(span: Span) -> tuple[str, Span | None] | None:
             span.text in k.demonyms:
         return None  # "the Ugandan town of Entebbe"
     root = span.root
-    if root.dep_ == "compound" and root.head.lemma_.lower() in LOCAL_NOUNS:
+    if any(c.dep_ == "appos" and c.lemma_.lower() in TOWN_NOUNS for c in root.children):
+        return "city", None  # "Bokkos, a town about 50 km south of Jos"
+    # "the Lyari neighbourhood of Karachi": the parser may take the name for an adjective
+    if root.dep_ in {"compound", "amod"} and root.head.lemma_.lower() in LOCAL_NOUNS:
         noun = root.head
         container = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj"), None)
@@ -803,25 +814,68 @@ def _local_frame(span: Span) -> tuple[str, Span | None] | None:
             else None
         return LOCAL_NOUNS[noun.lemma_.lower()], box
     if root.dep_ == "pobj" and root.head.lower_ == "of" and \
-            root.head.head.lemma_.lower() in {"town", "village", "city", "hamlet"} and \
+            root.head.head.lemma_.lower() in LOCAL_NOUNS and \
             any(c.lower_ == "the" for c in root.head.head.children):
+        return LOCAL_NOUNS[root.head.head.lemma_.lower()], None  # "the border district of Sudzha"
+    if root.ent_type_ in {"GPE", "LOC"} and root.dep_ == "pobj" and \
+            root.head.lower_ in {"in", "at", "near", "outside", "around", "inside"}:
+        # a place name the gazetteer lacks, used as a location ("near Metula in northern Israel")
         return "city", None
     return None
 
 
 def _local_place(span: Span, precision: str, container: Span | None, k: Knowledge, *,
                  within: str | None, near: tuple[str, ...], dateline: str | None,
-                 context: list[str]) -> EventPlace:
+                 context: list[str], previous: str | None = None) -> EventPlace:
     """A framed name the gazetteer lacks, placed in the country the text gives: its container
-    ("of Hong Kong"), a stated "X, Y", the one country of its sentence, the dateline's."""
+    ("of Hong Kong"), a stated "X, Y", the one country of its sentence, a city its sentence
+    names ("Bokkos, a town south of Jos"), the last place named before it in its paragraph
+    ("the city's Solomianskyi district"), the dateline's."""
     country = within
     if country is None and container is not None:
         found = resolve_place(_clean(container.text), context=context, knowledge=k)
         country = found.country if found is not None else None
     codes = [c for c in near if c != US_LOCAL]
-    country = country or (codes[0] if len(codes) == 1 else None) or dateline or (
-        context[0] if context else None)
+    country = country or (codes[0] if len(codes) == 1 else None) or \
+        _sentence_city_country(span, k, context) or previous or dateline or (
+            context[0] if context else None)
     return EventPlace(name=_clean(span.text), country=country, precision=precision)
+
+
+def _sentence_city_country(span: Span, k: Knowledge, context: list[str]) -> str | None:
+    """The country of the one sizeable city tagged in the same sentence as `span`."""
+    found = set()
+    for ent in span.sent.ents:
+        if ent.label_ != "GPE" or ent.start == span.start:
+            continue
+        name = _clean(ent.text)
+        if name in k.countries or not is_city_name(name, min_population=15_000):
+            continue
+        place = resolve_place(name, context=context, knowledge=k)
+        if place is not None and place.country:
+            found.add(place.country)
+    return found.pop() if len(found) == 1 else None
+
+
+def _previous(last_country: dict[int, str], para: int) -> str | None:
+    """The country of the last place named in this paragraph, else in the one before."""
+    return last_country.get(para) or last_country.get(para - 1)
+
+
+def _city_container(span: Span, k: Knowledge, context: list[str]) -> str | None:
+    """The country of a city a site is put in ("Taksim Square in Istanbul")."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in {"in", ","}:
+        return None
+    after = _name_after(doc, span.end + 1)
+    if after is None or not is_city_name(_clean(after.text), min_population=15_000):
+        return None
+    found = resolve_place(after.text, context=context, knowledge=k)
+    return found.country if found is not None and found.precision == "city" else None
+
+
+def _paragraph(breaks: list[int], span: Span) -> int:
+    return bisect.bisect_left(breaks, span.start_char)
 
 
 def _titled(ent: Span, k: Knowledge) -> bool:

@@ -1705,6 +1705,7 @@ class _Finder:
             drafts.append(self._draft(c, info))
             if info.actor is not None:
                 resolver.last_speaker = info.actor
+        inherit_places(self.text, [d.statement for d in drafts])
         for n, d in enumerate(drafts, 1):
             d.statement.id = f"s{n}"
         return drafts
@@ -1764,30 +1765,158 @@ def _addressee(cue: Token) -> str | None:
 
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+# Prepositions that locate a speech act ("said in Kyiv", "told reporters at the airport", "spoke
+# from Ankara", "speaking at the crossing near Rafah").
+_PLACE_PREPS = {"in", "at", "from", "outside"}
+# "On a visit to Hanoi", "during a trip to Kinshasa": the visit's destination is where the speaker is.
+_TRIP_PREPS = {"on", "during"}
+# Verbs whose subject is there in person, so a cue hanging on them shares their place.
+_PRESENCE_VERBS = {
+    "speak", "talk", "address", "arrive", "visit", "meet", "gather", "march", "rally",
+    "demonstrate", "protest", "appear", "attend", "stand", "travel", "chant", "assemble",
+}
+_TRIP_NOUNS = {"visit", "trip", "tour", "stop", "stopover", "mission"}
+# A speaker noun naming an institution: "in X" tells which police or ministry it is, not where the
+# utterance happened ("Police in Nantes said", "the foreign ministry in Moscow said"), unlike a
+# person on the spot ("a Western diplomat in Geneva", "Officials in Lima").
+_SEATED_NOUNS = {
+    "police", "ministry", "government", "prefecture", "office", "embassy", "consulate", "court",
+    "army", "military", "command", "authority", "council", "agency", "company", "bank", "firm",
+    "committee", "parliament", "department", "service", "force", "mission", "administration",
+    "cabinet", "presidency", "municipality", "headquarters", "university", "hospital", "school",
+    "exchange", "brokerage", "newspaper", "broadcaster", "station", "club", "party",
+}
+
+
+def _located(prep: Token, content: tuple[int, int] | None) -> Token | None:
+    """The place token inside a locating prepositional phrase, before the content starts: the
+    object itself ("in Kyiv"), a name inside it ("at the palace in Baabda", "in the Poonch
+    district", "at the head of the Paris march"), or the possessor of the object itself ("at
+    Bogota's airport"; not "at the residence of Switzerland's ambassador")."""
+    for tok in prep.subtree:
+        if content and content[0] <= tok.idx < content[1]:
+            break
+        if tok.ent_type_ not in PLACE_ENTS:
+            continue
+        if tok.dep_ in {"pobj", "appos"}:
+            return tok
+        # "the Poonch district", "Bogota's airport" name a place; "a Nairobi brokerage" names a
+        # firm by its seat, which says nothing about where the speaker stood.
+        if tok.head.lemma_ in _SEATED_NOUNS:
+            continue
+        if tok.dep_ == "compound" or tok.dep_ == "poss" and tok.head.head.i == prep.i:
+            return tok
+    return None
 
 
 def _place_of(cue: Token, subj: Token | None = None,
               content: tuple[int, int] | None = None) -> tuple[str | None, Token | None]:
     """Where the text puts the speech act: "told reporters in Vladivostok", "speaking in
-    Kyiv", "In Warsaw, the military said", "a diplomat in Geneva said"."""
+    Kyiv", "In Warsaw, the military said", "a diplomat in Geneva said", "on a visit to Hanoi",
+    and for a cue that continues another verb, that verb's place ("marched in Dhaka, demanding
+    ...", "spoke from Ankara and said ...", "In Beijing, the ministry called ... but urged ...")."""
     doc = cue.doc
     holders = [cue]
     holders += [c for c in cue.children if c.dep_ in {"dobj", "dative", "advcl"} and (
-        c.dep_ != "advcl" or c.lemma_ in {"speak", "talk", "address"})]
-    if subj is not None:
-        holders.append(subj)
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ != "prep" or child.lower_ not in {"in", "at", "from"}:
+        c.dep_ != "advcl" or c.lemma_ in _PRESENCE_VERBS)]
+    holders += [o for h in list(holders) for c in h.children  # "speaking to reporters in X"
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in PLACE_ENTS]
+    located = [(h, _PLACE_PREPS) for h in holders]
+    # The verb the cue continues (a coordinated verb, or the act a participle such as "...,
+    # calling on" accompanies) lends its place when the speaker was there in person ("marched
+    # in Dhaka, demanding", "spoke from Ankara and said") or the place is fronted for the whole
+    # clause ("In Beijing, the ministry called ... but urged"); "shelled villages in Idlib,
+    # saying" puts the shelling there, not the statement.
+    head = cue
+    while head.dep_ in {"conj", "advcl"} and head.head.i != head.i and head.head.pos_ in {
+            "VERB", "AUX"} and (head.dep_ == "conj" or head.tag_ == "VBG"):
+        head = head.head
+        if head.lemma_ in _PRESENCE_VERBS or is_cue(head):
+            located.append((head, _PLACE_PREPS))
+        else:
+            subjects = [c.i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            located += [(c, _PLACE_PREPS) for c in head.children if c.dep_ == "prep"
+                        and subjects and c.i < min(subjects)]
+    if subj is not None and subj.lemma_.lower() not in _SEATED_NOUNS:
+        # "from" on a speaker is an origin ("a farmer from Kherson"), not a location.
+        located.append((subj, {"in", "at"}))
+    for holder, preps in located:
+        for child in [holder] if holder.dep_ == "prep" else holder.children:
+            if child.dep_ != "prep":
                 continue
-            for tok in child.subtree:
-                if content and content[0] <= tok.idx < content[1]:
-                    break
-                if tok.ent_type_ in PLACE_ENTS and tok.dep_ in {"pobj", "compound", "appos"}:
-                    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-                    if ent is not None:
-                        return ent.text, tok
+            if child.lower_ in preps:
+                tok = _located(child, content)
+            elif child.lower_ in _TRIP_PREPS and preps is _PLACE_PREPS:
+                tok = next((_located(p, content) for o in child.children
+                            if o.dep_ == "pobj" and o.lemma_ in _TRIP_NOUNS
+                            for p in o.children if p.dep_ == "prep" and p.lower_ == "to"), None)
+            else:
+                continue
+            if tok is None and child.lower_ in preps and preps is _PLACE_PREPS:
+                tok = _antecedent_place(child)
+            if tok is not None:
+                ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+                if ent is not None:
+                    return ent.text, tok
     return None, None
+
+
+def _antecedent_place(prep: Token) -> Token | None:
+    """"Outside the courthouse", "at the ceremony": a definite site the text has already placed
+    earlier ("A Tbilisi court", "the ceremony in Doha") takes that place."""
+    site = next((o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"
+                 and any(d.lower_ == "the" for d in o.children)), None)
+    if site is None or len(site.lemma_) < 4:
+        return None
+    stem = site.lemma_.lower()
+    for tok in reversed(site.doc[: site.sent.start]):
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or len(lemma) < 4 or not (
+                stem.startswith(lemma) or lemma.startswith(stem)):
+            continue
+        for near in tok.children:  # "A Tbilisi court", "the court in Tbilisi"
+            if near.dep_ == "compound" and near.ent_type_ in {"GPE", "LOC"}:
+                return near
+            if near.dep_ == "prep" and near.lower_ == "in":
+                found = next((o for o in near.children
+                              if o.dep_ == "pobj" and o.ent_type_ in {"GPE", "LOC"}), None)
+                if found is not None:
+                    return found
+    return None
+
+
+_BACK_PRONOUNS = {"he", "she", "it", "they"}
+
+
+def _same_occasion(text: str, a: Statement, b: Statement) -> bool:
+    """Two statements by one speaker in one paragraph, with no line break between them: the
+    second quotation after "told reporters in Manila" ("... he said", "he added") was made there."""
+    lo, hi = sorted(((a.start, a.end), (b.start, b.end)))
+    if a.speaker is None or b.speaker is None:
+        # An unnamed speaker ("the foreign minister") is the same one when the later cue refers
+        # back with a pronoun ("... he said") or repeats the description.
+        first, later = sorted((a, b), key=lambda st: st.start)
+        said = (later.speaker_text or "").lower()
+        if later.speaker is not None or not said or (
+                said not in _BACK_PRONOUNS and said != (first.speaker_text or "").lower()):
+            return False
+    elif a.speaker != b.speaker:
+        return False
+    return "\n" not in text[lo[0] : hi[0]]
+
+
+def inherit_places(text: str, statements: list[Statement]) -> None:
+    """Give a statement with no place of its own the place of an earlier statement by the same
+    speaker in the same paragraph ("told reporters in Manila. '...,' he said"); another speaker
+    in between ends the occasion. A place given later does not reach back: the call made before
+    "he told reporters in New York" is not placed by it."""
+    ordered = sorted(statements, key=lambda st: st.start)
+    for n, st in enumerate(ordered):
+        m = n - 1
+        while not st.place and m >= 0 and _same_occasion(text, st, ordered[m]):
+            st.place = ordered[m].place
+            m -= 1
 
 
 def date_phrase(tok: Token) -> str:
