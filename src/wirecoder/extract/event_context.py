@@ -14,8 +14,10 @@ prepositions: "outside parliament on Rustaveli Avenue", "on a house in Rafah"; "
 Crete"; "in the Georgian capital"; "in the city": the city named last), or shared with the
 verb it is coordinated with ("In Beijing, the ministry called ... but urged"); an actor's own
 ground ("fired a missile off its east
-coast": the actor's country); for verbal events the place of their utterance ("Speaking
-in Tokyo, ...", "told reporters in Vladivostok that ..."), else the dateline in the lead; for
+coast": the actor's country); for verbal events (after recoding) the place of their utterance
+("Speaking in Tokyo, ...", "told reporters in Vladivostok that ...") when the speaker is the
+actor's side, else the dateline in the lead, else none; never the place of a promised act
+("would send convoys through Adre"); for
 material events a locative place in their clause ("across France", "around the shoal",
 "nationwide") but not in a clause about a participant ("a man who fled from Syria", "a native of
 Chechnya", "near the border with Niger", "an Iran-backed militia"), a local actor's or source's
@@ -45,6 +47,10 @@ if TYPE_CHECKING:
 
 # Verbal events happen where and when they are uttered.
 VERBAL = {"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
+# Verbs whose "on" names the one addressed or relied on, not a place ("called on Tehran to").
+ADDRESSEE_ON = {"call", "prevail", "rely", "depend", "insist", "focus", "comment"}
+# Modal auxiliaries of an act promised, refused or threatened rather than done.
+MODALS = {"would", "will", "could", "can", "might", "may", "shall", "should", "'ll", "wo", "ca"}
 # Prepositions that place what they modify; the weak ones ("on a house", "over Gaza", "through
 # its embassy") only lead on to a place, or take one the article lists as a location.
 STRONG_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "off",
@@ -96,6 +102,11 @@ def _clean_name(text: str) -> str:
 
 def _preps(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ in {"prep", "prt", "agent", "dative"}]
+
+
+def _promised(verb: Token) -> bool:
+    """A modal act ("would send", "will hold", "could suspend", "won't attend")."""
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 
 def _offset_days(tok: Token) -> int | None:
@@ -398,19 +409,28 @@ class EventContext:
         """Where the event happened (the module docstring gives the order of the rules)."""
         verb = tok if trig.pos == "VERB" else tok.head
         modality = self._modalities().get(tok.i, "asserted")
-        found = self._attached_place(tok) or self._attached_place(verb)
-        if found is None:
-            for gov in self._governors(verb):
-                found = self._attached_place(gov, objects=True)
-                if found is not None:
-                    break
-        if found is None and trig.pos == "VERB":
-            found = self._object_place(verb)
+        verbal = self._coded_type(tok, trig, statement, actor) in VERBAL
+        # A promise, refusal or threat of a later act ("would send convoys through Adre"): a
+        # place on that act is where it would happen, not where it was promised.
+        promised = verbal and _promised(verb)
+        found = None
+        if not promised:
+            found = self._attached_place(tok) or self._attached_place(verb)
+            if found is None:
+                for gov in self._governors(verb):
+                    if verbal and _promised(gov):
+                        break  # "would send convoys through Adre and called on both sides"
+                    found = self._attached_place(gov, objects=True)
+                    if found is not None:
+                        break
+            if found is None and trig.pos == "VERB":
+                found = self._object_place(verb)
         if found is not None:
             found = self._widen(found, tok)
-            self._remember(tok, found, trig, modality)
+            if not verbal:
+                self._remember(tok, found, trig, modality)
             return as_event_place(found)
-        own = self._own_ground(tok, verb, actor)
+        own = None if promised else self._own_ground(tok, verb, actor)
         if own is not None:
             return own
         dateline = self.places.dateline
@@ -418,15 +438,21 @@ class EventContext:
         countries = {a.country for i in actor if (a := self.actors.get(i))} - {None}
         at_home = dateline is not None and (lead or dateline.country in countries or
                                             not countries)
-        if trig.event in VERBAL:
-            if statement is not None and statement.place:
-                for place in self.places.places:
-                    if any(m.text == statement.place for m in place.mentions):
-                        return as_event_place(place)
-            spoken = self._utterance_place(verb)
-            if spoken is not None:
-                return as_event_place(self._widen(spoken, tok))
-            return as_event_place(dateline) if at_home and lead else None
+        if verbal:
+            # where it was uttered, if the text says so and the one who spoke is the actor's side
+            # ("diplomats at the United Nations in New York said Washington had asked ...":
+            # New York is where the diplomats spoke, not where Washington asked)
+            if self._voiced(statement, actor):
+                if statement is not None and statement.place:
+                    for place in self.places.places:
+                        if any(m.text == statement.place for m in place.mentions):
+                            return as_event_place(place)
+                spoken = self._utterance_place(verb)
+                if spoken is not None:
+                    return as_event_place(self._widen(spoken, tok))
+            # no stated place: the lead's news was made at the dateline; later ones have none
+            lead_news = lead and modality != "historical"
+            return as_event_place(dateline) if lead_news else None  # type: ignore[arg-type]
         subject, _ = self.subject(verb) if verb.pos_ in {"VERB", "AUX"} else (None, False)
         skip = {t.i for t in subject.subtree} if subject is not None else set()
         skip |= self._aside(verb)
@@ -458,6 +484,28 @@ class EventContext:
             if self.places.countries:
                 return self._main_country(beyond)
         return None
+
+    def _coded_type(self, tok: Token, trig: Trigger, statement: Statement | None,
+                    actor: list[str]) -> str:
+        """The type the event is finally coded as: `EventFinder.recode` turns promised aid into
+        AGREE, a threatened strike into THREATEN, a refused meeting into REJECT."""
+        recode = getattr(self, "recode", None)
+        if recode is None or trig.event in VERBAL:
+            return trig.event
+        modality = self._modalities().get(tok.i, "asserted")
+        return recode(trig, modality, list(actor), [], statement, tok)[0]
+
+    def _voiced(self, statement: Statement | None, actor: list[str]) -> bool:
+        """Is the statement a verbal event comes from spoken by its actor's side (the actor, one
+        who speaks for it, or an unnamed source of its country)?"""
+        if statement is None:
+            return True
+        if statement.speaker in actor or statement.on_behalf_of in actor:
+            return True
+        speaker = self.actors.get(statement.speaker) if statement.speaker else None
+        country = speaker.country if speaker is not None else statement.speaker_country
+        countries = {a.country for i in actor if (a := self.actors.get(i))}
+        return country is not None and country in countries
 
     def _own_ground(self, tok: Token, verb: Token, actor: list[str]) -> EventPlace | None:
         """"fired a missile off its east coast", "in their territory": the actor's country
@@ -642,7 +690,8 @@ class EventContext:
         residence", "outside parliament on Rustaveli Avenue", "on a house in Rafah"); with
         `objects`, also the place object of a verb of war or travel ("seized Goma")."""
         for prep in _preps(host):
-            if not self._outside_dateline(prep):
+            if not self._outside_dateline(prep) or (
+                    prep.lower_ == "on" and host.lemma_.lower() in ADDRESSEE_ON):
                 continue
             found = self._through(prep, depth=0)
             if found is not None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -95,7 +96,10 @@ TWO_PARTY_NOUNS = {"side", "country", "leader", "nation", "government", "party",
                    "president", "minister", "delegation", "capital"}
 
 
-WARNING_CUES = {"warn", "threaten", "vow"}
+WARNING_CUES = {"warn", "threaten", "vow", "swear"}
+# Threat verbs that name an act of force only when aimed at a party: "vowed to fight on",
+# "swore to fight the invaders", but not "vowed to fight corruption" or "fight for their rights".
+PARTY_AIMED_THREATS = {"fight"}
 # Guesses about what someone might do are not events: verbs that always speculate, and
 # onlookers whose expectations ("analysts expect OPEC+ to agree") report nobody's act.
 SPECULATING = {"speculate", "guess", "predict", "surmise", "forecast", "wager", "bet"}
@@ -195,6 +199,22 @@ def threat_verbs() -> dict[str, str]:
     """Verbs naming a threatened act ("vowed to retaliate"), counted only inside a warning."""
     rows = load_table("threat_nouns.tsv", required=("lemma", "mode"), key="lemma")
     return {r["lemma"].lower(): r["mode"] for r in rows if r.get("pos") == "VERB"}
+
+
+def threat_verb(w: Token, verbs: dict[str, str], is_party: Callable[[Token], bool]) -> str | None:
+    """The threat mode a verb names ("retaliate", "fight on"), or None; a party-aimed verb
+    counts with no object, or with an object or "against" target that `is_party`."""
+    lemma = w.lemma_.lower()
+    if w.pos_ != "VERB" or lemma not in verbs:
+        return None
+    if lemma in PARTY_AIMED_THREATS:
+        targets = [c for c in w.children if c.dep_ == "dobj"] + [
+            g for c in w.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        if any(c.dep_ == "prep" and c.lower_ in {"for", "over", "about"} for c in w.children):
+            return None
+        if targets and not any(is_party(t) for t in targets):
+            return None
+    return verbs[lemma]
 
 
 def threat_phrase(words: list[Token]) -> str | None:
@@ -744,6 +764,9 @@ class EventFinder(EventContext):
                 threat = THREAT_MODES[act.event].get(act.mode or "", THREAT_MODES[act.event][""])
                 return "THREATEN", threat, "138" if threat == "violence" else "130", \
                     "asserted", actor, recip
+        if event == "ASSAULT" and modality in {"future", "asserted"} and self._preparing(tok):
+            # "the army prepared to resume shelling": readying an attack is a show of force
+            return "MOBILIZE", None, "150", "asserted", actor, recip
         if modality == "future" and event in {"AID", "COOPERATE"}:
             return "AGREE", None, "030", "asserted", actor, recip
         offer = statement is not None and self._speaker_side(statement, actor, tok)
@@ -824,6 +847,18 @@ class EventFinder(EventContext):
                 return True
         return False
 
+    def _preparing(self, tok: Token) -> bool:
+        """Is the act the complement of "prepare" as a deed ("prepared to resume shelling",
+        "is preparing to attack"), not of "be prepared to", a stated readiness (a threat)?"""
+        verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+        for head in [verb, *self._heads(verb, 2)]:
+            if head.lemma_.lower() == "prepare" and head.pos_ == "VERB":
+                return not any(c.dep_ == "auxpass" or c.lemma_ == "be" and c.dep_ != "aux"
+                               for c in head.children) and verb in head.subtree
+            if head.dep_ not in {"xcomp", "ccomp"} and head is not verb:
+                return False
+        return False
+
     def _warned(self, tok: Token) -> bool:
         """Is the act the content of a warning ("warned that tariffs would go back up")?"""
         return any(h.lemma_.lower() in WARNING_CUES for h in self._heads(tok))
@@ -851,7 +886,7 @@ class EventFinder(EventContext):
     def _joint_exercise(self, tok: Token, actor: list[str]) -> bool:
         """Exercises and drills by forces of two or more countries are COOPERATE, not MOBILIZE."""
         words = {t.lemma_.lower() for t in tok.subtree} | {tok.lemma_.lower()}
-        if not words & {"exercise", "drill", "manoeuvre", "maneuver", "wargame"}:
+        if not words & {"exercise", "drill", "manoeuvre", "maneuver", "wargame", "game"}:
             return False
         countries = {a.country for i in actor if (a := self.actors.get(i)) and a.country}
         return len(countries) >= 2 or "joint" in words
@@ -1024,15 +1059,17 @@ class EventFinder(EventContext):
                 continue
             # "warned that its forces would deliver a response" (a clause with a modal), or
             # "vowed to retaliate", "threatened to close the strait" (an infinitive: ahead).
-            for clause in (c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}):
+            # (an infinitive parsed as a purpose clause counts too: "have sworn to fight")
+            for clause in (c for c in tok.children if c.dep_ in {"ccomp", "xcomp"} or (
+                    c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                              for a in c.children))):
                 words = list(clause.subtree)
-                modal = clause.dep_ == "xcomp" or any(
+                modal = clause.dep_ in {"xcomp", "advcl"} or any(
                     w.dep_ == "aux" and w.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for w in words)
                 threat = threat_phrase(words) or next(
                     (nouns[w.lemma_.lower()] for w in words
                      if w.pos_ == "NOUN" and w.lemma_.lower() in nouns), None) or next(
-                    (verbs[w.lemma_.lower()] for w in words
-                     if w.pos_ == "VERB" and w.lemma_.lower() in verbs), None)
+                    (m for w in words if (m := threat_verb(w, verbs, self._is_party))), None)
                 if threat is None:
                     acts = [t for w in words if (t := match_trigger(w)) is not None
                             and t.event in THREAT_MODES]
@@ -1069,7 +1106,7 @@ class EventFinder(EventContext):
             if w.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"}
                                            for c in w.children):
                 continue
-            mode = verbs.get(w.lemma_.lower()) or next(
+            mode = threat_verb(w, verbs, self._is_party) or next(
                 (nouns[o.lemma_.lower()] for o in w.children
                  if o.dep_ == "dobj" and o.lemma_.lower() in nouns), None)
             if mode is None:
@@ -1082,6 +1119,11 @@ class EventFinder(EventContext):
             if own:
                 return mode
         return None
+
+    def _is_party(self, tok: Token) -> bool:
+        """Does the word name an actor or armed forces ("the invaders", "government troops")?"""
+        return bool(self.actors_of(tok)) or tok.lemma_.lower() in FORCE_NOUNS | {
+            "invader", "occupier", "enemy", "aggressor", "army", "military"}
 
     def _threat_target(self, tok: Token, actor: list[str]) -> list[str]:
         """Whom a threat is aimed at, named inside what is threatened: "threatened to launch a

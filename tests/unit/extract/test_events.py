@@ -274,3 +274,49 @@ def test_events_possibility_reported_by_others_is_no_threat(pipeline) -> None:
     found = events(pipeline, "Analysts said the central bank could raise interest rates "
                              "next month.")
     assert not [e for e in found if e[0] == "THREATEN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # THREATEN: a sworn or vowed fight (no object, or a party as target) is a threat of force
+        ("Chadian rebels vowed to fight on until the president resigns.",
+         ("THREATEN", "violence", ("Chadian rebels",))),
+        ("Malian rebels have sworn to fight until they capture the capital.",
+         ("THREATEN", "violence", ("Malian rebels",))),
+        # RETREAT: a declared truce is de-escalation carried out (CAMEO 0871)
+        ("The Tamil Tigers declared a unilateral ceasefire in the north on Friday.",
+         ("RETREAT", "ceasefire", ("Tamil Tigers",))),
+        # SANCTION: ending a mediation or cutting deliveries of aid
+        ("Egypt ended its mediation between the Palestinian factions on Monday.",
+         ("SANCTION", "withdraw", ("Egypt",))),
+        ("The World Food Programme reduced food deliveries to camps in Chad.",
+         ("SANCTION", "discontinue", None)),
+        # MOBILIZE: readying an attack as a deed is a show of force, not the attack itself
+        ("The Syrian army prepared to resume shelling rebel positions near Aleppo.",
+         ("MOBILIZE", None, ("Syrian army",))),
+        # COOPERATE: war games by forces of two countries
+        ("French and Italian warships began a week of war games in the Adriatic.",
+         ("COOPERATE", None, None)),
+    ],
+)
+def test_events_benchmark_derived_classes(pipeline, text, expected) -> None:
+    result = pipeline.extract(text, published=PUB)
+    names = {a.id: a.name for a in result.actors}
+    found = [(e.event, e.mode, tuple(names[i] for i in e.actor)) for e in result.events]
+    kind, mode, actors = expected
+    assert any(f[0] == kind and f[1] == mode and (actors is None or set(actors) <= set(f[2]))
+               for f in found), found
+    assert all(f[0] != "ASSAULT" for f in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chadian government vowed to fight corruption in the ports.",  # not force
+        "Chadian students vowed to fight for their rights.",  # a cause, not a party
+        "Israel is prepared to talk to anyone, the minister said.",
+    ],
+)
+def test_events_fights_for_causes_are_no_threats(pipeline, text) -> None:
+    assert not [e for e in events(pipeline, text) if e[0] in {"THREATEN", "MOBILIZE"}]
