@@ -136,6 +136,15 @@ def _phrase(tok: Token) -> str:
     return text
 
 
+def _verb_above(tok: Token, hops: int = 4) -> Token:
+    """The nearest verb at or above a token (a date's root → the verb it dates)."""
+    for _ in range(hops):
+        if tok.pos_ in {"VERB", "AUX"} or tok.head is tok:
+            break
+        tok = tok.head
+    return tok
+
+
 class EventContext:
     """Date and place rules. `EventFinder` supplies the state named below and the parse helpers
     `modality(tok, date, date_raw)` and `subject(tok)`."""
@@ -357,15 +366,7 @@ class EventContext:
         for ent in self.doc.ents:
             if ent.label_ != "DATE" or ent.start_char < self.places.dateline_end:
                 continue
-            verb = ent.root
-            for _ in range(4):
-                if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
-                    break
-                verb = verb.head
-            aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-            past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"was", "were",
-                                                                              "had"}))
-            if not past:
+            if not self._reported_past(_verb_above(ent.root)):
                 continue
             day = resolve_date(ent.text, self.published)
             resolved = parse_published(day)
@@ -388,11 +389,7 @@ class EventContext:
             if e.label_ != "DATE" or not head.left_edge.i <= e.start <= head.right_edge.i \
                     or e.start_char < self.places.dateline_end:
                 continue
-            host = e.root
-            for _ in range(4):
-                if host.pos_ in {"VERB", "AUX"} or host.head is host:
-                    break
-                host = host.head
+            host = _verb_above(e.root)
             if host not in own and host.lemma_.lower() in REPORT_VERBS:
                 continue
             out.append(e)

@@ -725,18 +725,6 @@ class EventFinder(EventContext):
         return "asserted"
 
     @staticmethod
-    def _attached(ent, verb: Token) -> bool:
-        """Is a date expression a modifier of this verb ("in January 2019", "last year")?"""
-        node = ent.root
-        for _ in range(3):
-            if node.head == verb:
-                return node.dep_ in {"prep", "npadvmod", "tmod", "advmod", "pobj"}
-            if node.dep_ not in {"pobj", "prep", "compound", "nummod", "amod"}:
-                return False
-            node = node.head
-        return False
-
-    @staticmethod
     def _conditional(tok: Token) -> bool:
         return any(c.dep_ == "advcl" and any(g.lower_ in {"if", "unless"} for g in c.children)
                    for c in tok.children)
