@@ -42,6 +42,17 @@ PROBE_VERBAL = {"condemned": "ACCUSE", "criticised": "ACCUSE", "accused": "ACCUS
                 "rejected": "REJECT"}
 
 
+def place_ok(place, names: list[str], country: str | None) -> bool:
+    """The scorer's rule: right country, or the right name for a place with no country; no
+    expected place means the event must have none."""
+    if not names:
+        return place is None
+    if place is None:
+        return False
+    if country is not None:
+        return place.country == country
+    return any(same_place_name(n, place.name) for n in names)
+
 def _rows(name: str) -> list[list[str]]:
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
@@ -79,14 +90,7 @@ def score_event_places(pipeline, name: str = "event_places.tsv"
             continue
         found += 1
         place = events[0].place
-        if not names:
-            ok = place is None
-        elif place is None:
-            ok = False
-        elif country is not None:
-            ok = place.country == country
-        else:
-            ok = any(same_place_name(n, place.name) for n in names)
+        ok = place_ok(place, names, country)
         right += ok
         if not ok:
             got = f"{place.name} ({place.country})" if place else None
@@ -179,14 +183,7 @@ def probe_event_places(pipeline, name: str) -> tuple[int, int, list[str]]:
         subject, _ = finder.subject(tok if tok.pos_ == "VERB" else tok.head)
         place = finder._place(tok, trig, None,
                               finder.actors_of(subject) if subject is not None else [])
-        if not names:
-            ok = place is None
-        elif place is None:
-            ok = False
-        elif country is not None:
-            ok = place.country == country
-        else:
-            ok = any(same_place_name(n, place.name) for n in names)
+        ok = place_ok(place, names, country)
         right += ok
         if not ok:
             got = f"{place.name} ({place.country})" if place else None
