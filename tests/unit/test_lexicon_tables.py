@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from collections import Counter
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
 from wirecoder import ontology
-from wirecoder.lexicon import parse_tsv
+from wirecoder.lexicon import load_table, parse_tsv
 from wirecoder.nlp import load_nlp
 
 CAMEO = re.compile(r"\d{2,4}")
@@ -195,3 +197,55 @@ def test_lexicon_tables_everyday_senses_are_not_triggers(
     lemma: str, pos: str, particles: object, objects: tuple[str, ...]
 ) -> None:
     assert ontology.select_trigger(lemma, pos, particles=particles, objects=objects) is None
+
+
+def _event_word_lists_in_code() -> dict[str, str]:
+    # Every `NAME = _words("LIST")` in events.py, read from the source so a new list is checked too.
+    from wirecoder.extract import events
+
+    tree = ast.parse(Path(events.__file__).read_text(encoding="utf-8"))
+    found: dict[str, str] = {}
+    for node in tree.body:
+        if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
+                and isinstance(node.value.func, ast.Name) and node.value.func.id == "_words"):
+            target, arg = node.targets[0], node.value.args[0]
+            assert isinstance(target, ast.Name) and isinstance(arg, ast.Constant)
+            found[target.id] = str(arg.value)
+    return found
+
+
+def test_lexicon_tables_event_words_cover_every_list_in_code() -> None:
+    lists = _event_word_lists_in_code()
+    assert len(lists) >= 20 and {"LIGHT_VERBS", "ONLOOKERS", "DEAL_NOUNS"} <= set(lists)
+    words: dict[str, set[str]] = {}
+    for row in builtin_rows("event_words.tsv"):
+        assert row["word"] == row["word"].lower().strip() and row["word"], row
+        words.setdefault(row["list"], set()).add(row["word"])
+    for constant, name in lists.items():
+        assert constant == name, (constant, name)
+        assert words.get(name), f"event_words.tsv has no words for {name}"
+    assert set(words) <= set(lists), set(words) - set(lists)  # no list the code never reads
+    pairs = Counter((r["list"], r["word"]) for r in builtin_rows("event_words.tsv"))
+    assert [k for k, n in pairs.items() if n > 1] == []
+
+
+def test_lexicon_tables_event_words_user_layer_adds_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wirecoder.extract.events import event_words
+
+    (tmp_path / "event_words.tsv").write_text(
+        "list\tword\tnote\nHABITUAL\tPeriodically\tours\n", encoding="utf-8")
+    assert "periodically" not in event_words()["HABITUAL"]
+    monkeypatch.setenv("WIRECODER_DATA", str(tmp_path))
+    load_table.cache_clear()
+    event_words.cache_clear()
+    try:
+        layered = event_words()
+        assert "periodically" in layered["HABITUAL"]
+        assert "regularly" in layered["HABITUAL"] and "hold" in layered["LIGHT_VERBS"]
+    finally:
+        monkeypatch.delenv("WIRECODER_DATA")
+        load_table.cache_clear()
+        event_words.cache_clear()
+    assert "periodically" not in event_words()["HABITUAL"]

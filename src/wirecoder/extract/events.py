@@ -22,6 +22,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from ..errors import DataFileError
 from ..lexicon import load_table, split_list
 from ..model import Actor, Event, Mention, Span, Statement
 from ..ontology import Trigger, default_cameo, intensity, select_trigger, triggers_by_lemma
@@ -32,47 +33,54 @@ from .knowledge import load_knowledge
 from .places import PlaceIndex
 from .statements import SpeakerResolver, is_cue
 
+
+# Lexical word lists live in `event_words.tsv` (read once, at import) so a user can change them
+# without touching code; grammar (auxiliaries, labels, PLOVER type sets) stays below.
+@cache
+def event_words() -> dict[str, frozenset[str]]:
+    """The word lists of `event_words.tsv` (user rows layered over ours), by list name."""
+    lists: dict[str, set[str]] = {}
+    for row in load_table("event_words.tsv", required=("list", "word")):
+        lists.setdefault(row["list"], set()).add(row["word"].lower())
+    return {name: frozenset(words) for name, words in lists.items()}
+
+
+def _words(name: str) -> frozenset[str]:
+    words = event_words().get(name)
+    if not words:
+        raise DataFileError(f"event_words.tsv: no words for list {name!r} — add rows for it.")
+    return words
+
+
 RECIPROCAL = {"CONSULT", "COOPERATE"}
 # Verbs whose complement is the content of a speech act, not a separate event.
 EMBEDDING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT"}
-FUTURE_HEADS = {"plan", "intend", "expect", "schedule", "prepare", "aim", "set", "due", "hope",
-                "want", "seek", "try", "going"}
+FUTURE_HEADS = _words("FUTURE_HEADS")
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-LIGHT_VERBS = {"hold", "conduct", "launch", "carry", "stage", "begin", "resume", "start", "open",
-               "join", "host", "announce", "order", "mount", "continue", "have", "make", "give",
-               "issue", "deliver", "send", "provide", "approve", "unveil", "lead", "attend",
-               "undertake", "complete", "perform", "trigger", "wage", "intensify", "escalate",
-               "pursue", "initiate", "step", "extend", "lodge", "file", "kick", "conclude",
-               "wrap", "stag"}  # spaCy lemmatises "staged" as "stag"
+LIGHT_VERBS = _words("LIGHT_VERBS")
 # Verbs that report a nominal event someone else carried out ("the mission recorded no clashes
 # between the army and the ELN"): their subject is the observer, not the actor.
-OBSERVING_VERBS = {"record", "report", "document", "register", "log", "note", "see", "witness",
-                   "confirm", "monitor", "verify"}
+OBSERVING_VERBS = _words("OBSERVING_VERBS")
 # A predicative adjective or participle is a trigger after one of these ("is willing to",
 # "remained opposed to", "said it was deeply concerned").
 COPULAS = {"be", "remain", "appear", "seem", "become", "stay", "sound", "feel"}
 # "called the move illegal", "described the vote as a sham": an evaluation of an act.
-EVALUATIVE_VERBS = {"call", "describe", "label", "brand", "term", "dub", "characterize",
-                    "characterise"}
+EVALUATIVE_VERBS = _words("EVALUATIVE_VERBS")
 # Modals that make a reported clause a demand ("said Iraq must cooperate fully").
 OBLIGATION_AUX = {"must"}
 # Complements that make "refused/declined to ..." a non-event ("declined to comment").
-NO_COMMENT = {"comment", "elaborate", "confirm", "say", "disclose", "specify", "identify", "name",
-              "speculate", "answer", "respond", "discuss", "detail", "reveal", "give"}
+NO_COMMENT = _words("NO_COMMENT")
 # Objects that make a trigger verb a remark about information ("offered no comment").
-COMMENT_NOUNS = {"comment", "detail", "explanation", "reaction", "remark", "timeline",
-                 "timetable"}
+COMMENT_NOUNS = _words("COMMENT_NOUNS")
 # Members of a force or service: "its soldiers", "officers" in a clause a party reports or denies
 # are that party's own ("Police denied that officers had beaten students").
-FORCE_NOUNS = {"soldier", "troop", "force", "officer", "police", "policeman", "policemen", "guard",
-               "personnel", "agent", "army", "military", "unit", "serviceman", "servicemen",
-               "fighter", "commando", "marine", "sailor", "pilot", "warship", "ship", "vessel"}
+FORCE_NOUNS = _words("FORCE_NOUNS")
 # Verbs whose subject receives what the "from" party gives ("received weapons from Iran").
-RECEIVING_VERBS = {"receive", "obtain", "get", "win", "secure"}
-PARTICIPATING = {"participate", "engage"}
+RECEIVING_VERBS = _words("RECEIVING_VERBS")
+PARTICIPATING = _words("PARTICIPATING")
 # What a ship, plane or convoy carries is what was sent ("dispatched a ship carrying medicines").
-CARRYING = {"carry", "transport", "bring"}
+CARRYING = _words("CARRYING")
 # Phrases that make a plain "said" report a threat: "will face consequences", "are legitimate
 # targets", "would pay a heavy price"; the verb and the threat nouns it needs as object/attribute.
 THREAT_PHRASES = {"face": {"consequence", "retaliation", "punishment", "response", "reprisal"},
@@ -92,35 +100,31 @@ REFUSALS = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "AGREE": 
 # missile strike).
 ARMED_MODES = {"aerial", "heavy-weapons", "drone", "suicide-attack"}
 PROTEST_SECTORS = {"CVL", "EDU", "LAB", "OPP", "SOC"}
-TWO_PARTY_NOUNS = {"side", "country", "leader", "nation", "government", "party", "man",
-                   "president", "minister", "delegation", "capital"}
+TWO_PARTY_NOUNS = _words("TWO_PARTY_NOUNS")
 
 
-WARNING_CUES = {"warn", "threaten", "vow", "swear"}
+WARNING_CUES = _words("WARNING_CUES")
 # Threat verbs that name an act of force only when aimed at a party: "vowed to fight on",
 # "swore to fight the invaders", but not "vowed to fight corruption" or "fight for their rights".
-PARTY_AIMED_THREATS = {"fight"}
+PARTY_AIMED_THREATS = _words("PARTY_AIMED_THREATS")
 # Guesses about what someone might do are not events: verbs that always speculate, and
 # onlookers whose expectations ("analysts expect OPEC+ to agree") report nobody's act.
-SPECULATING = {"speculate", "guess", "predict", "surmise", "forecast", "wager", "bet"}
-EXPECTING = {"expect", "believe", "think", "suspect", "reckon", "anticipate"}
-ONLOOKERS = {"analyst", "expert", "observer", "economist", "commentator", "investor", "trader",
-             "pundit", "scholar", "researcher", "strategist", "forecaster", "market"}
+SPECULATING = _words("SPECULATING")
+EXPECTING = _words("EXPECTING")
+ONLOOKERS = _words("ONLOOKERS")
 # Adverbs of habit: "regularly patrols the sea", "the two leaders meet regularly" are routines,
 # not events (a change of posture or a meeting is; routine abuse still is an act: "routinely
 # beat detainees" stays ASSAULT).
-HABITUAL = {"regularly", "routinely", "usually", "often", "frequently", "normally", "typically",
-            "habitually", "customarily"}
+HABITUAL = _words("HABITUAL")
 ROUTINE_TYPES = {"MOBILIZE", "CONSULT", "COOPERATE"}
 # Stationing verbs: in the present passive with a location ("are stationed in Germany") they
 # describe a presence, not a deployment.
-PRESENCE_VERBS = {"station", "base", "garrison", "deploy", "position", "post"}
+PRESENCE_VERBS = _words("PRESENCE_VERBS")
 # Earlier talks and deals told in a relative clause about a party ("Saudi Arabia, which hosted
 # the last round of talks, ...") describe that party, not a new event.
 ASIDE_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
-EARLIER = {"last", "previous", "earlier", "past", "prior", "former"}
-DEAL_NOUNS = {"ceasefire", "truce", "deal", "agreement", "accord", "pact", "treaty", "plan",
-              "arrangement", "framework", "memorandum", "armistice"}
+EARLIER = _words("EARLIER")
+DEAL_NOUNS = _words("DEAL_NOUNS")
 
 
 @cache
