@@ -402,11 +402,12 @@ class EventContext:
 
     # --- places ---------------------------------------------------------------------------
     def _place(self, tok: Token, trig: Trigger, statement: Statement | None,
-               actor: list[str]) -> EventPlace | None:
-        """Where the event happened (the module docstring gives the order of the rules)."""
+               actor: list[str], kind: str | None = None) -> EventPlace | None:
+        """Where the event happened (the module docstring gives the order of the rules).
+        `kind` is the type the event is finally coded as, when the caller has recoded it."""
         verb = tok if trig.pos == "VERB" else tok.head
         modality = self._modalities().get(tok.i, "asserted")
-        verbal = self._coded_type(tok, trig, statement, actor) in VERBAL
+        verbal = (kind or self._coded_type(tok, trig, statement, actor)) in VERBAL
         # A promise, refusal or threat of a later act ("would send convoys through Adre"): a
         # place on that act is where it would happen, not where it was promised.
         promised = verbal and _promised(verb)

@@ -1014,7 +1014,7 @@ class EventFinder(EventContext):
                 id="", event=kind, mode=mode, modality=modality,  # type: ignore[arg-type]
                 contexts=list(trig.contexts), actor=actor, recipient=recip,
                 event_text=tok.text, sentence=Span(sent.start_char, sent.end_char),
-                place=self._place(tok, trig, statement, actor), date=date, date_raw=date_raw,
+                place=self._place(tok, trig, statement, actor, kind), date=date, date_raw=date_raw,
                 cameo=cameo, intensity=intensity(kind),
                 statement=statement.id if statement else None,
                 confidence=self._confidence(trig, actor, recip),
