@@ -53,6 +53,16 @@ def place_ok(place, names: list[str], country: str | None) -> bool:
         return place.country == country
     return any(same_place_name(n, place.name) for n in names)
 
+
+def judge(place, names: list[str], country: str | None, trigger: str, text: str,
+          failures: list[str]) -> bool:
+    """`place_ok`, recording a readable line for each wrong place."""
+    ok = place_ok(place, names, country)
+    if not ok:
+        got = f"{place.name} ({place.country})" if place else None
+        failures.append(f"{trigger!r}: got {got}, want {names or None} ({country}): {text[:90]}")
+    return ok
+
 def _rows(name: str) -> list[list[str]]:
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
@@ -90,12 +100,7 @@ def score_event_places(pipeline, name: str = "event_places.tsv"
             continue
         found += 1
         place = events[0].place
-        ok = place_ok(place, names, country)
-        right += ok
-        if not ok:
-            got = f"{place.name} ({place.country})" if place else None
-            failures.append(f"{trigger!r}: got {got}, want {names or None} ({country}): "
-                            f"{text[:90]}")
+        right += judge(place, names, country, trigger, text, failures)
     return right, found, len(cases), failures
 
 
@@ -183,12 +188,7 @@ def probe_event_places(pipeline, name: str) -> tuple[int, int, list[str]]:
         subject, _ = finder.subject(tok if tok.pos_ == "VERB" else tok.head)
         place = finder._place(tok, trig, None,
                               finder.actors_of(subject) if subject is not None else [])
-        ok = place_ok(place, names, country)
-        right += ok
-        if not ok:
-            got = f"{place.name} ({place.country})" if place else None
-            failures.append(f"{trigger!r}: got {got}, want {names or None} ({country}): "
-                            f"{text[:90]}")
+        right += judge(place, names, country, trigger, text, failures)
     return right, len(cases), failures
 
 
