@@ -102,6 +102,24 @@ def load_table(name: str, *, required: tuple[str, ...] = (), key: str | None = N
     return rows
 
 
+@cache
+def word_lists(name: str) -> dict[str, frozenset[str]]:
+    """The word lists of a `list`/`word` table (user rows layered over ours), by list name;
+    words are lower-cased. A list a user adds rows to grows, it is never replaced."""
+    lists: dict[str, set[str]] = {}
+    for row in load_table(name, required=("list", "word")):
+        lists.setdefault(row["list"], set()).add(row["word"].lower())
+    return {list_name: frozenset(words) for list_name, words in lists.items()}
+
+
+def words(table: str, name: str) -> frozenset[str]:
+    """One list of a word-list table; a missing list is a data error, not an empty set."""
+    found = word_lists(table).get(name)
+    if not found:
+        raise DataFileError(f"{table}: no words for list {name!r} — add rows for it.")
+    return found
+
+
 def split_list(cell: str) -> list[str]:
     """Cells holding several values separate them with `|`."""
     return [v.strip() for v in cell.split("|") if v.strip()]

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from wirecoder import ontology
-from wirecoder.lexicon import load_table, parse_tsv
+from wirecoder.errors import DataFileError
+from wirecoder.lexicon import load_table, parse_tsv, word_lists, words
 from wirecoder.nlp import load_nlp
 
 CAMEO = re.compile(r"\d{2,4}")
@@ -239,7 +240,7 @@ def test_lexicon_tables_event_words_user_layer_adds_words(
     assert "periodically" not in event_words()["HABITUAL"]
     monkeypatch.setenv("WIRECODER_DATA", str(tmp_path))
     load_table.cache_clear()
-    event_words.cache_clear()
+    word_lists.cache_clear()
     try:
         layered = event_words()
         assert "periodically" in layered["HABITUAL"]
@@ -247,5 +248,57 @@ def test_lexicon_tables_event_words_user_layer_adds_words(
     finally:
         monkeypatch.delenv("WIRECODER_DATA")
         load_table.cache_clear()
-        event_words.cache_clear()
+        word_lists.cache_clear()
     assert "periodically" not in event_words()["HABITUAL"]
+
+
+def _context_word_lists_in_code() -> dict[str, str]:
+    # Every `context_words("LIST")` call in the place and date modules, read from the source.
+    from wirecoder.extract import event_context, places
+
+    found: dict[str, str] = {}
+    for module in (event_context, places):
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "context_words" and node.args
+                    and isinstance(node.args[0], ast.Constant)):
+                found[str(node.args[0].value)] = module.__name__
+    return found
+
+
+def test_lexicon_tables_context_words_cover_every_list_in_code() -> None:
+    lists = _context_word_lists_in_code()
+    assert {"PLACE_OBJECT_VERBS", "REPORT_VERBS", "PLACE_NOUNS", "SITE_NOUNS"} <= set(lists)
+    rows = builtin_rows("context_words.tsv")
+    named = {r["list"] for r in rows}
+    local = {f"LOCAL_NOUNS_{p.upper()}" for p in ("city", "region", "site")}
+    for row in rows:
+        assert row["word"] == row["word"].lower().strip() and row["word"], row
+    assert set(lists) - {"LOCAL_NOUNS_{precision.upper()}"} <= named
+    assert named <= set(lists) | local, named - set(lists)  # no list the code never reads
+    pairs = Counter((r["list"], r["word"]) for r in rows)
+    assert [k for k, n in pairs.items() if n > 1] == []
+
+
+def test_lexicon_tables_context_words_user_layer_adds_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "context_words.tsv").write_text(
+        "list\tword\nSITE_NOUNS\tMarket\n", encoding="utf-8")
+    monkeypatch.setenv("WIRECODER_DATA", str(tmp_path))
+    load_table.cache_clear()
+    word_lists.cache_clear()
+    try:
+        layered = word_lists("context_words.tsv")
+        assert "market" in layered["SITE_NOUNS"] and "avenue" in layered["SITE_NOUNS"]
+    finally:
+        monkeypatch.delenv("WIRECODER_DATA")
+        load_table.cache_clear()
+        word_lists.cache_clear()
+    assert "market" not in word_lists("context_words.tsv")["SITE_NOUNS"]
+
+
+def test_lexicon_tables_missing_word_list_is_a_data_error() -> None:
+    with pytest.raises(DataFileError, match="no words for list 'NO_SUCH_LIST'"):
+        words("context_words.tsv", "NO_SUCH_LIST")

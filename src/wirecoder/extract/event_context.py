@@ -38,17 +38,18 @@ from ..model import EventPlace, Place, Statement
 from ..ontology import Trigger
 from .dates import NUMBERS, parse_published, resolve_date
 from .knowledge import load_knowledge
-from .places import as_event_place, country_place, is_seat, resolve_place
+from .places import as_event_place, context_words, country_place, is_seat, resolve_place
 from .statements import date_phrase
 
 if TYPE_CHECKING:
     from .actors import ActorIndex
     from .places import PlaceIndex
 
+
 # Verbal events happen where and when they are uttered.
 VERBAL = {"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 # Verbs whose "on" names the one addressed or relied on, not a place ("called on Tehran to").
-ADDRESSEE_ON = {"call", "prevail", "rely", "depend", "insist", "focus", "comment"}
+ADDRESSEE_ON = context_words("ADDRESSEE_ON")
 # Modal auxiliaries of an act promised, refused or threatened rather than done.
 MODALS = {"would", "will", "could", "can", "might", "may", "shall", "should", "'ll", "wo", "ca"}
 # Prepositions that place what they modify; the weak ones ("on a house", "over Gaza", "through
@@ -59,41 +60,31 @@ WEAK_PREPS = {"on", "over", "through", "via"}
 DATE_PREPS = {"on", "in", "into", "during", "since", "by", "at", "before", "after", "early on",
               "late on"}
 # Verbs whose object is the place acted on ("seized Goma", "visited Kyiv").
-PLACE_OBJECT_VERBS = {"seize", "capture", "take", "enter", "storm", "attack", "strike", "hit",
-                      "shell", "bomb", "raid", "occupy", "besiege", "encircle", "visit", "reach",
-                      "liberate", "surround", "blockade", "reopen", "close", "retake", "tour"}
+PLACE_OBJECT_VERBS = context_words("PLACE_OBJECT_VERBS")
 # Verbs that report rather than act: a date on them dates the report ("the channel said on
 # Saturday"), and a place in their subject locates the source ("Police in Nantes said").
-REPORT_VERBS = {"say", "tell", "report", "add", "announce", "state", "confirm", "claim", "deny",
-                "write", "insist", "allege"}
+REPORT_VERBS = context_words("REPORT_VERBS")
 # One-word days relative to publication the recogniser may leave untagged ("killed ... overnight").
-DEICTIC = {"overnight", "today", "tonight", "yesterday", "tomorrow"}
-PARTS_OF_DAY = {"night", "evening", "morning", "afternoon"}
+DEICTIC = context_words("DEICTIC")
+PARTS_OF_DAY = context_words("PARTS_OF_DAY")
 # Verbs whose infinitive lies ahead of them: its date is not theirs ("agreed to meet on Monday").
-INTENT_VERBS = {"agree", "plan", "promise", "vow", "pledge", "decide", "want", "threaten", "offer",
-                "hope", "expect", "aim", "seek", "intend", "prepare", "propose", "undertake",
-                "urge", "call", "ask", "invite", "demand", "order", "tell", "refuse", "fail",
-                "try", "need", "have", "begin", "start", "continue"}
+INTENT_VERBS = context_words("INTENT_VERBS")
 # Country-wide locatives: the act happened across the article's country.
-NATIONWIDE = {"nationwide", "countrywide"}
-NATION_NOUNS = {"country", "nation"}
+NATIONWIDE = context_words("NATIONWIDE")
+NATION_NOUNS = context_words("NATION_NOUNS")
 # Definite descriptions that take up a named place ("the shoal" after "Scarborough Shoal").
 # Verbs of speaking whose place is the utterance's ("Speaking in Tokyo, the premier condemned").
-SPEAK_VERBS = {"speak", "talk", "address", "tell", "say", "brief", "announce", "write"}
+SPEAK_VERBS = context_words("SPEAK_VERBS")
 # Compass adverbs that lead to a place through "of" ("rescued 40 migrants south of Crete").
-COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-           "north-east", "north-west", "south-east", "south-west"}
+COMPASS = context_words("COMPASS")
 # Nouns whose "of" names where a person comes from, not where the act happened ("a native of
 # Chechnya", "a citizen of Syria").
-ORIGIN_NOUNS = {"native", "citizen", "national", "resident", "son", "daughter", "refugee",
-                "veteran", "member", "leader", "head", "chief", "president", "minister"}
+ORIGIN_NOUNS = context_words("ORIGIN_NOUNS")
 # A state's own ground, after "its"/"their": the acting state's country.
-OWN_GROUND = {"coast", "territory", "soil", "airspace", "waters", "coastline", "mainland"}
+OWN_GROUND = context_words("OWN_GROUND")
 # Nouns that take up the city named last ("Floodwaters killed 15 people in the city").
-CITY_NOUNS = {"city", "capital", "town"}
-ANAPHORIC_NOUNS = {"shoal", "strait", "sea", "gulf", "island", "islands", "peninsula", "river",
-                   "crossing", "canal", "reef", "bay", "lake", "valley", "corridor", "square",
-                   "avenue", "border"}
+CITY_NOUNS = context_words("CITY_NOUNS")
+ANAPHORIC_NOUNS = context_words("ANAPHORIC_NOUNS")
 
 
 def _clean_name(text: str) -> str:

