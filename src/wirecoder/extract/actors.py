@@ -372,6 +372,7 @@ def find_actors(doc: Doc, *, knowledge: Knowledge | None = None, published: str 
 
     # 6. Groups headed by a known noun ("Russian forces", "the foreign ministry", "protesters").
     _add_groups(doc, k, drafts, order, used, add, home)
+    _add_peoples(doc, k, used, add)
 
     # 7. What the text left open about people: possessors, spokespeople, the dateline.
     _fill_people(doc, k, drafts, order, home)
@@ -761,6 +762,24 @@ def _add_groups(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: list[s
             continue
         key = f"group:{country or ''}:{lemma}:{name.lower()}"
         add(key, name, kind, span, country, group.sector)
+
+
+def _add_peoples(doc: Doc, k: Knowledge, used: set[int], add) -> None:
+    """Peoples named by a plural demonym: "Palestinians blamed Israel", "young Kenyans", "ethnic
+    Albanians" — the country's civilians (CVL), a group of their own."""
+    for tok in doc:
+        code = k.demonyms.get(tok.text)
+        if code is None or tok.i in used or tok.tag_ not in {"NNS", "NNPS"} or \
+                tok.dep_ in {"compound", "amod"} or not tok.text.endswith("s"):
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i in used:
+            continue  # "thousands of Kenyans": the quantity is the group
+        start = tok.i
+        while start > 0 and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ in {
+                "amod", "compound"} and doc[start - 1].i not in used:
+            start -= 1
+        span = doc[start : tok.i + 1]
+        add(f"group:{code}:people:{span.text.lower()}", span.text, "group", span, code, "CVL")
 
 
 def _group_noun(tok: Token, k: Knowledge) -> tuple[str | None, Code | None]:

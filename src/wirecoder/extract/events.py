@@ -904,6 +904,8 @@ class EventFinder(EventContext):
             return True
         if trig.event in ASIDE_TYPES and self._relative_aside(tok):
             return True
+        if self._describing_clause(tok):
+            return True
         found = [a for i in actor if (a := self.actors.get(i))]
         if trig.event == "PROTEST" and found and all(a.sector == "MIL" for a in found):
             return True  # troops marching in a parade
@@ -936,6 +938,21 @@ class EventFinder(EventContext):
         since = any(c.dep_ == "prep" and c.lower_ == "since" for c in clause.children)
         earlier = any(w.dep_ == "amod" and w.lower_ in EARLIER for w in clause.subtree)
         return perfect or since or earlier
+
+    @staticmethod
+    def _describing_clause(tok: Token) -> bool:
+        """"young Kenyans who had taken to the streets", "families who had fled the fighting":
+        an undated pluperfect "who" clause tells who the people are, not a new event."""
+        clause = tok.head if tok.dep_ == "xcomp" else tok
+        if clause.dep_ != "relcl" or clause.head.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        who = any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children)
+        pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
+        # a date dates the act ("who had fled on Monday"); a span ("for a week") does not
+        dated = any(w.ent_type_ in {"DATE", "TIME"} and not (
+            w.head.dep_ == "prep" and w.head.lower_ == "for") for w in clause.subtree
+            if w.dep_ == "pobj" or w.dep_ == "npadvmod")
+        return who and pluperfect and not dated
 
     @staticmethod
     def _onlookers_guess(verb: Token, heads: list[Token]) -> bool:
