@@ -127,6 +127,16 @@ def _phrase(tok: Token) -> str:
     return text
 
 
+def _trigger_verb(tok: Token, trig: Trigger) -> Token:
+    """The word a trigger's date and place hang on: a verb trigger itself, a noun's head —
+    past a first noun it is conjoined to ("launched air and naval drills in the Strait")."""
+    if trig.pos == "VERB":
+        return tok
+    if tok.dep_ == "conj" and tok.head.pos_ == "NOUN":
+        return tok.head.head
+    return tok.head
+
+
 def _verb_above(tok: Token, hops: int = 4) -> Token:
     """The nearest verb at or above a token (a date's root → the verb it dates)."""
     for _ in range(hops):
@@ -154,7 +164,7 @@ class EventContext:
               ) -> tuple[str | None, str | None, str]:
         """(date_raw, date, modality). Weekdays point forward for future or conditional acts,
         so modality comes first."""
-        verb = tok if trig.pos == "VERB" else tok.head
+        verb = _trigger_verb(tok, trig)
         shift = _offset_days(verb)
         date_raw = self._offset_text(verb) if shift is not None else self._date_expr(verb)
         if date_raw is None:
@@ -396,7 +406,7 @@ class EventContext:
                actor: list[str], kind: str | None = None) -> EventPlace | None:
         """Where the event happened (the module docstring gives the order of the rules).
         `kind` is the type the event is finally coded as, when the caller has recoded it."""
-        verb = tok if trig.pos == "VERB" else tok.head
+        verb = _trigger_verb(tok, trig)
         modality = self._modalities().get(tok.i, "asserted")
         verbal = (kind or self._coded_type(tok, trig, statement, actor)) in VERBAL
         # A promise, refusal or threat of a later act ("would send convoys through Adre"): a

@@ -284,6 +284,8 @@ def host_verb(tok: Token) -> Token | None:
     head = tok
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         head = head.head.head
+    if head.dep_ == "conj" and head.head.dep_ in {"dobj", "attr"} and head.head.pos_ == "NOUN":
+        head = head.head  # "launched large-scale air and naval drills": parsed as a conjunct
     if head.dep_ in {"dobj", "attr"} and head.head.lemma_.lower() in LIGHT_VERBS | OBSERVING_VERBS:
         return head.head
     # "took part in joint drills", "participated in the exercise": the participant is the actor
@@ -505,8 +507,9 @@ class EventFinder(EventContext):
             for child in head.children:
                 if child.idx < self.places.dateline_end:
                     # "KYIV, Nov 17 (WSW) - Russia launched": the dateline is not a subject,
-                    # though the parser may hang the real one on it ("MUSCAT — Iran and ...").
-                    child = next((g for g in child.children if g.dep_ == "appos"
+                    # though the parser may hang the real one on it ("MUSCAT — Iran and ...",
+                    # as an apposition or as a conjunct).
+                    child = next((g for g in child.children if g.dep_ in {"appos", "conj"}
                                   and g.idx >= self.places.dateline_end), None)
                     if child is None or child.head.dep_ not in {"nsubj", "nsubjpass"}:
                         continue
@@ -985,6 +988,14 @@ class EventFinder(EventContext):
         return bool(found) and all(a.kind == "group" and a.sector in PROTEST_SECTORS
                                    for a in found)
 
+    def _not_own_forces(self, actor: list[str], recip: list[str]) -> list[str]:
+        """"moved thousands of troops to the border": the forces a party moves are its means,
+        not the target of the mobilisation."""
+        countries = {a.country for i in actor if (a := self.actors.get(i))}
+        return [i for i in recip if not (
+            (r := self.actors.get(i)) is not None and r.kind in {"group", "organization"}
+            and r.sector in {"MIL", "COP", "PRM"} and (r.country is None or r.country in countries))]
+
     # --- the whole document -------------------------------------------------------------
     def find(self) -> list[Event]:
         found: list[tuple[Token, Trigger, Event]] = []
@@ -1016,6 +1027,8 @@ class EventFinder(EventContext):
                 trig, modality, actor, recip, statement, tok)
             if kind == "THREATEN" and not recip:
                 recip = self._threat_target(tok, actor)
+            if kind == "MOBILIZE":
+                recip = self._not_own_forces(actor, recip)
             if date is None and kind in VERBAL and modality == "asserted":
                 # recoded as a verbal act (a warning, a promise): it happened when it was said
                 date = self.utterance_date(tok, statement)
