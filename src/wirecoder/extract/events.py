@@ -70,6 +70,9 @@ COMMENT_NOUNS = _words("COMMENT_NOUNS")
 FORCE_NOUNS = _words("FORCE_NOUNS")
 # Verbs whose subject receives what the "from" party gives ("received weapons from Iran").
 RECEIVING_VERBS = _words("RECEIVING_VERBS")
+INFINITIVE_ONLY = _words("INFINITIVE_ONLY")
+# "suspected of collaborating", "charged with spying": the act is only alleged.
+ALLEGING_HEADS = _words("ALLEGING_HEADS")
 PARTICIPATING = _words("PARTICIPATING")
 # What a ship, plane or convoy carries is what was sent ("dispatched a ship carrying medicines").
 CARRYING = _words("CARRYING")
@@ -343,6 +346,10 @@ def match_trigger(tok: Token, places: frozenset[int] | set[int] = frozenset()
         return None
     trig = select_trigger(lemma, pos, particles=_particles(tok),
                           objects=_object_lemmas(tok, pos, places))
+    if trig is not None and pos == "VERB" and lemma in INFINITIVE_ONLY and not trig.particle \
+            and not any(any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                        for c in tok.children):  # an xcomp, or a misparsed "to authorise"
+        return None  # "asked about the talks" is a question, "asked X to act" a request
     if trig is not None and pos == "VERB" and lemma in LIGHT_VERBS:
         # "launched a general strike", "went on hunger strike": the noun's own constrained row
         # says more than the light verb's.
@@ -907,7 +914,7 @@ class EventFinder(EventContext):
             return True
         if trig.event in ASIDE_TYPES and self._relative_aside(tok):
             return True
-        if self._describing_clause(tok):
+        if self._describing_clause(tok) or self._alleged_act(tok):
             return True
         found = [a for i in actor if (a := self.actors.get(i))]
         if trig.event == "PROTEST" and found and all(a.sector == "MIL" for a in found):
@@ -941,6 +948,13 @@ class EventFinder(EventContext):
         since = any(c.dep_ == "prep" and c.lower_ == "since" for c in clause.children)
         earlier = any(w.dep_ == "amod" and w.lower_ in EARLIER for w in clause.subtree)
         return perfect or since or earlier
+
+    @staticmethod
+    def _alleged_act(tok: Token) -> bool:
+        """"people suspected of collaborating with al-Shabaab", "charged with spying for": the
+        act is what someone is suspected or charged of, not an event the text reports."""
+        return tok.dep_ == "pcomp" and tok.head.lower_ in {"of", "with", "for"} and \
+            tok.head.head.lemma_.lower() in ALLEGING_HEADS
 
     @staticmethod
     def _describing_clause(tok: Token) -> bool:
@@ -1282,6 +1296,9 @@ class EventFinder(EventContext):
         "offered no comment", "gave no details" an offer of anything."""
         if any(c.dep_ == "dobj" and c.lemma_.lower() in COMMENT_NOUNS for c in tok.children):
             return True
+        if trig.event == "REQUEST":  # "asked not to be named": a source's anonymity
+            return any(c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT and any(
+                a.dep_ == "auxpass" for a in c.children) for c in tok.children)
         return trig.event == "REJECT" and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT for c in tok.children)
 
@@ -1329,9 +1346,11 @@ class EventFinder(EventContext):
         for tok, _, event in found:
             # The aim of another coded act is part of it: "marched ..., demanding the release"
             # and "summoned the ambassador to protest" code the march and the summons only.
-            if tok.dep_ == "advcl" and tok.head.i in coded and (
-                    tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to"
-                                             for c in tok.children)):
+            clause = tok.head if tok.dep_ == "conj" and tok.tag_ == "VBG" else tok
+            if clause.dep_ == "advcl" and clause.head.i in coded and (
+                    clause.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to"
+                                                for c in clause.children)):
+                # ("stormed the prisons, killing guards and freeing inmates": one assault)
                 dropped.add(id(event))
                 continue
             head = tok
