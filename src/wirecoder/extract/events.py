@@ -1088,9 +1088,13 @@ class EventFinder(EventContext):
             # "warned that its forces would deliver a response" (a clause with a modal), or
             # "vowed to retaliate", "threatened to close the strait" (an infinitive: ahead).
             # (an infinitive parsed as a purpose clause counts too: "have sworn to fight")
-            for clause in (c for c in tok.children if c.dep_ in {"ccomp", "xcomp"} or (
+            # ("warned clan elders that villages ... would be attacked" may parse the clause as
+            # a relative clause on the one warned)
+            told = [r for d in tok.children if d.dep_ == "dobj" for r in d.children
+                    if r.dep_ == "relcl" and r.left_edge.lower_ == "that"]
+            for clause in [c for c in tok.children if c.dep_ in {"ccomp", "xcomp"} or (
                     c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
-                                              for a in c.children))):
+                                              for a in c.children))] + told:
                 words = list(clause.subtree)
                 modal = clause.dep_ in {"xcomp", "advcl"} or any(
                     w.dep_ == "aux" and w.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for w in words)
@@ -1134,6 +1138,8 @@ class EventFinder(EventContext):
             if w.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"}
                                            for c in w.children):
                 continue
+            if (named := match_trigger(w)) is not None and named.event == "SANCTION":
+                continue  # "said China would impose sanctions on ...": an announced sanction
             mode = threat_verb(w, verbs, self._is_party) or next(
                 (nouns[o.lemma_.lower()] for o in w.children
                  if o.dep_ == "dobj" and o.lemma_.lower() in nouns), None)
