@@ -1002,6 +1002,24 @@ class EventFinder(EventContext):
         return bool(found) and all(a.kind == "group" and a.sector in PROTEST_SECTORS
                                    for a in found)
 
+    @staticmethod
+    def _taken_up(tok: Token, trig: Trigger, kind: str,
+                  found: list[tuple[Token, Trigger, Event]]) -> bool:
+        """"Switzerland hosted the talks", "the way the arrest was carried out": a bare definite
+        noun takes up an act of that type coded in an earlier sentence; it is not a new one
+        (but "the reimposition of U.N. sanctions" introduces one)."""
+        if kind in VERBAL:  # "condemned the launch" is new even when the launch is not
+            return False
+        nouns = [tok] if trig.pos == "NOUN" else [
+            c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"
+            and match_trigger(c) is not None]
+        bare = [n for n in nouns if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                                        for c in n.children)
+                and not any(c.dep_ in {"prep", "compound", "amod", "nmod", "poss", "acl",
+                                       "relcl", "nummod"} for c in n.children)]
+        return bool(bare) and any(event.event == kind and other.sent != tok.sent
+                                  for other, _, event in found)
+
     def _not_own_forces(self, actor: list[str], recip: list[str]) -> list[str]:
         """"moved thousands of troops to the border": the forces a party moves are its means,
         not the target of the mobilisation."""
@@ -1043,6 +1061,8 @@ class EventFinder(EventContext):
                 recip = self._threat_target(tok, actor)
             if kind == "MOBILIZE":
                 recip = self._not_own_forces(actor, recip)
+            if self._taken_up(tok, trig, kind, found):
+                continue
             if date is None and kind in VERBAL and modality == "asserted":
                 # recoded as a verbal act (a warning, a promise): it happened when it was said
                 date = self.utterance_date(tok, statement)
