@@ -404,6 +404,8 @@ class EventFinder(EventContext):
             return []
         if self._two_parties(tok):
             return list(self.last_parties)
+        if tok.lower_ in {"they", "we"} and (joint := self._joint_speakers(tok)):
+            return joint
         out: list[str] = []
         for t in [tok, *tok.conjuncts]:
             actor = self._first_person(t) or self.resolver.resolve(t)
@@ -422,6 +424,23 @@ class EventFinder(EventContext):
             # "Indian and Pakistani troops": one noun, an actor per nationality
             out += [a for a in self.actors.joint.get(t.i, []) if a not in out]
         return out
+
+    def _joint_speakers(self, pronoun: Token) -> list[str]:
+        """"Britain and Norway said they would ...": "they" is every party of the reporting
+        clause's compound subject, not the first alone."""
+        head = pronoun.head
+        for _ in range(4):
+            if head.pos_ == "VERB" and head.i != pronoun.head.i and is_cue(head):
+                subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+                if subj is None or not subj.conjuncts:
+                    return []
+                found = [a for t in (subj, *subj.conjuncts)
+                         if (a := self.resolver.resolve(t)) is not None]
+                return list(dict.fromkeys(found)) if len(found) > 1 else []
+            if head.head is head:
+                break
+            head = head.head
+        return []
 
     def _host_country(self, tok: Token) -> list[str]:
         """The country of the place visited ("visited Kyiv", "travel to Berlin")."""
