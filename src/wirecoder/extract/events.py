@@ -154,11 +154,22 @@ MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 
 
-def latest_day(raw: str) -> datetime.date | None:
+def latest_day(raw: str, past_of: datetime.date | None = None) -> datetime.date | None:
     """The last day a month- or year-level expression can mean: "January 2019" -> 2019-01-31,
-    "between November 2023 and early 2025" -> 2025-12-31, "2022-23" -> 2023-12-31."""
+    "between November 2023 and early 2025" -> 2025-12-31, "2022-23" -> 2023-12-31. With
+    `past_of` (the publication of a past-tense report), a month without a year is the latest
+    such month not after it: "in early March" in an August story -> March 31 of that year."""
     years = [int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", raw)]
     years += [2000 + int(y) for y in re.findall(r"\b20\d\d-(\d\d)\b", raw)]
+    if not years and past_of is not None:
+        bare = [MONTHS[w[:3].lower()] for w in re.findall(r"[A-Za-z]+", raw)
+                if len(w) >= 3 and w[:3].lower() in MONTHS and w.lower() not in {"mar", "may"}
+                or w in {"March", "May"}]
+        if len(bare) == 1 and not re.search(r"\d", raw):  # "May 5" is a day, not a month
+            month = bare[0]
+            year = past_of.year - (month > past_of.month)
+            nxt = datetime.date(year + (month == 12), month % 12 + 1, 1)
+            return nxt - datetime.timedelta(days=1)
     if not years:
         return None
     year = max(years)
@@ -743,7 +754,7 @@ class EventFinder(EventContext):
         here = self.sentence_of[verb.i]
         raws += [e.text for e in self.doc.ents if e.label_ == "DATE"
                  and self.sentence_of[e.start] == here and any(self._attached(e, h) for h in hosts)]
-        if pub and any((latest := latest_day(raw) or parse_published(
+        if pub and any((latest := latest_day(raw, pub if past else None) or parse_published(
                 resolve_date(raw, self.published))) and (pub - latest).days > HISTORICAL_DAYS
                        for raw in raws):
             return "historical"
