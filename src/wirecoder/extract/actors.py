@@ -21,9 +21,11 @@ troops", "Western allies") never take it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
+import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
@@ -32,6 +34,7 @@ from .knowledge import Code, Knowledge, load_knowledge, sent_bounds
 from .offices import OfficeIndex, fold_token, load_offices, parse_day, roles_agree
 from .persons import (
     INTERNATIONAL,
+    breakaway_code,
     clean_person_name,
     find_country_code,
     find_title,
@@ -163,19 +166,17 @@ class ActorIndex:
 # --------------------------------------------------------------------------- matchers
 
 
-def _words(text: str) -> list[str]:
-    # A crude tokeniser that agrees with spaCy's on names: split on spaces and detach "'s".
-    return text.replace("'s", " 's").split()
-
-
 _MATCHERS: dict[tuple[int, str], PhraseMatcher] = {}
 
 
 def _org_matcher(doc: Doc, k: Knowledge) -> PhraseMatcher:
     key = (id(doc.vocab), "org")
     if key not in _MATCHERS:
+        # The patterns go through spaCy's own English tokenizer, so that names the tokenizer
+        # splits inside words ("al-Shabaab" -> al - Shabaab, "Workers' Party") match at all.
+        tokenizer = spacy.blank("en", vocab=doc.vocab).tokenizer
         matcher = PhraseMatcher(doc.vocab, attr="ORTH")
-        matcher.add("NAME", [Doc(doc.vocab, words=_words(n)) for n in sorted(k.organizations)])
+        matcher.add("NAME", [tokenizer(n) for n in sorted(k.organizations)])
         _MATCHERS[key] = matcher
     return _MATCHERS[key]
 
@@ -192,11 +193,23 @@ def _dateline_country(doc: Doc, k: Knowledge) -> tuple[str | None, int]:
 
     head = doc[: min(len(doc), 60)].text  # a dateline is short; Doc.text costs a full pass
     end = dateline_end(head)
+    # A hyphenated city in capitals ("PORT-AU-PRINCE —"): the dateline runs to the dash
+    # set off by spaces, not to the first hyphen inside the name.
+    own = _CAPS_DATELINE.match(head)
+    if own is not None and own.end() > end:
+        end = own.end()
     name = find_dateline(head)
     if not name:
         return None, end
     place = resolve_place(name, knowledge=k)
-    return (place.country if place is not None else None), end
+    if place is None:  # "Port-au-prince": capitalisation lost inside a hyphenated name
+        folded = name.lower()
+        iso3 = next((c for cap, c in k.capitals.items() if cap.lower() == folded), None)
+        return iso3, end
+    return place.country, end
+
+
+_CAPS_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*)*(?:, [A-Za-z .]+)?\s+[—–-]+\s+")
 
 
 # --------------------------------------------------------------------------- find_actors
@@ -248,6 +261,8 @@ def find_actors(doc: Doc, *, knowledge: Knowledge | None = None, published: str 
         span = doc[start:end]
         if any(s <= start and end <= e and (e - s) > (end - start) for s, e in person_ranges):
             continue  # "Wagner" inside "Therese Kayikwamba Wagner" is a surname
+        if span.start_char < dateline_stop:
+            continue  # "AU" inside "PORT-AU-PRINCE —"
         code = k.organizations[span.text]
         draft = add(f"org:{code.name}", code.name, "organization", span, code.code, code.sector)
         if draft is not None:
@@ -265,6 +280,9 @@ def find_actors(doc: Doc, *, knowledge: Knowledge | None = None, published: str 
             continue
         span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
         code = k.countries.get(span.text)
+        if span.end + 1 < len(doc) and doc[span.end].text == "-" and \
+                doc[span.end + 1].lower_ == "based":
+            continue  # "a Hong Kong-based firm": where a body sits, not an actor
         if code is not None and is_us_state_use(span, k):
             continue  # "north into Georgia" after "landfall in Florida": the state
         if code is not None:
@@ -300,6 +318,8 @@ def find_actors(doc: Doc, *, knowledge: Knowledge | None = None, published: str 
         span = _extend_name(span)
         if is_known_non_person(span.text, k) or not span.text[:1].isupper():
             continue
+        if span.text in k.breakaway and span.root.dep_ in {"amod", "compound"}:
+            continue  # "Abkhaz officials": the region's adjective, read with the group
         if len(span) == 1 and span.root.dep_ == "pobj" and is_place_name(span, k, True):
             continue  # "around Hodeidah": a place the recogniser took for an organisation
         # "Venezuela's National Electoral Council": the possessor outside the entity counts,
@@ -336,6 +356,11 @@ def find_actors(doc: Doc, *, knowledge: Knowledge | None = None, published: str 
         if sector in {"OPP", "PTY"} and any(t.lower_ in RULING_WORDS for t in doc[
                 max(span.start - 2, 0) : span.start]):
             sector = "GOV"  # "the ruling Georgian Dream party"
+        if country is None:  # "Gulf Meridian Shipping, a Dubai-based company"
+            root = span.root
+            beside = [root.head] if root.dep_ == "appos" else [
+                c for c in root.children if c.dep_ == "appos"]
+            country = next((c for t in [root, *beside] if (c := _based_in(t, k))), None)
         if country is None and (sector in DOMESTIC_SECTORS or noun in HOME_BODIES):
             country = home
         name = name_span.text
@@ -408,6 +433,27 @@ def _add_named_after_noun(doc: Doc, k: Knowledge, add, used: set[int],
         elif code is None and sector in DOMESTIC_SECTORS:
             code = home
         add(f"org:{text}", text, "organization", span, code, sector)
+
+
+def _based_in(tok: Token, k: Knowledge) -> str | None:
+    """The country of the place a body is "based" in: "a Dubai-based company" (ARE), "the
+    London-based group" (GBR), "U.S.-based firms" (USA)."""
+    from .places import resolve_place
+
+    for mod in tok.children:
+        if mod.lower_ != "based" or mod.dep_ != "amod" or mod.i > tok.i:
+            continue
+        words = [t for t in mod.subtree if t.i < mod.i and not t.is_punct]
+        if not words or not words[0].text[:1].isupper():
+            continue
+        text = " ".join(t.text for t in words)
+        code = k.countries.get(text)
+        if code is not None and code.code:
+            return code.code
+        place = resolve_place(text, knowledge=k)
+        if place is not None and place.country:
+            return place.country
+    return None
 
 
 def _extend_name(span: Span) -> Span:
@@ -612,6 +658,11 @@ def _add_groups(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: list[s
         mods = [c for c in all_mods if c.i not in used]
         pieces = [t for m in mods for t in m.subtree if t.i < tok.i and t.pos_ != "DET"]
         country = group.code or find_country_code(pieces, k)
+        breakaway = breakaway_code(pieces, k)
+        if breakaway is not None:  # "Transnistrian leaders": the state's, sector REB
+            country = breakaway
+            if group.sector == "GOV":
+                group = Code(group.code, "REB", group.name, group.kind)
         # When the name does not say whose group it is, it is named after what does: the
         # body or place that replaces a vague possessor ("the bloc's leaders" -> "East
         # African Community leaders", "police in Nantes" -> "Nantes police"), or the country
@@ -657,6 +708,8 @@ def _add_groups(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: list[s
             where = _place_after(tok, k) or _city_of(tok, k)
             if where is not None:
                 prefix, country = where
+        if country is None:  # "a Dubai-based company"
+            country = _based_in(tok, k)
         if country is None and group.sector == "GOV":
             country = _frame_capital(tok, k)
             implicit = country is not None
@@ -667,6 +720,9 @@ def _add_groups(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: list[s
             owner = _owner(pronoun, drafts, order, home)
             if owner is not None:
                 country, implicit = owner[1], True
+                if owner[0].sector == "REB" and group.sector == "GOV":
+                    # "his administration" of a breakaway leader or a rebel chief
+                    group = Code(group.code, "REB", group.name, group.kind)
                 ministry = _ministry_of(tok, owner[0])
                 if owner[0].kind == "person" and ministry is None:
                     # "her lawyers": named after the person, by family name as news does

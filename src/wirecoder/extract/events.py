@@ -78,7 +78,8 @@ PARTICIPATING = _words("PARTICIPATING")
 CARRYING = _words("CARRYING")
 # Phrases that make a plain "said" report a threat: "will face consequences", "are legitimate
 # targets", "would pay a heavy price"; the verb and the threat nouns it needs as object/attribute.
-THREAT_PHRASES = {"face": {"consequence", "retaliation", "punishment", "response", "reprisal"},
+THREAT_PHRASES = {"face": {"consequence", "retaliation", "punishment", "response", "reprisal",
+                           "charge", "prosecution", "arrest"},
                   "pay": {"price"}, "be": {"target"}, "become": {"target"}}
 RECIPIENT_PREPS = {"against", "on", "to", "with", "at", "toward", "towards", "into", "from"}
 # Threatened acts and the THREATEN mode they become ("" is the default for the type).
@@ -993,7 +994,13 @@ class EventFinder(EventContext):
         clause = tok.head if tok.dep_ == "xcomp" else tok
         if clause.dep_ != "relcl" or clause.head.pos_ not in {"NOUN", "PROPN"}:
             return False
-        who = any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children)
+        who = any(c.dep_ == "nsubj" and c.lower_ in {"who", "which"} for c in clause.children)
+        if who and clause.tag_ in {"VBZ", "VBP"} and not any(
+                c.dep_ in {"aux", "auxpass"} for c in clause.children):
+            return True  # "the coalition, which backs the government": a standing state
+        if who and any(
+                c.dep_ == "aux" and c.lower_ in {"would", "will"} for c in clause.head.head.children):
+            return True  # "leaders who ignored orders would face charges": a condition
         pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
         # a date dates the act ("who had fled on Monday"); a span ("for a week") does not
         dated = any(w.ent_type_ in {"DATE", "TIME"} and not (

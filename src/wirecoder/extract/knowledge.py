@@ -38,6 +38,10 @@ class Knowledge:
     titles: dict[str, Code] = field(default_factory=dict)  # "foreign minister" -> GOV
     groups: dict[str, Code] = field(default_factory=dict)  # "troop" -> MIL
     regions: dict[str, dict[str, object]] = field(default_factory=dict)
+    # Adjectives of bodies coded with a state and REB -> that state ("Transnistrian" -> MDA):
+    # leaders and groups they describe belong to the body: the state's, sector REB (guidelines
+    # on breakaway authorities).
+    breakaway: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def max_title_words(self) -> int:
@@ -76,6 +80,8 @@ def load_knowledge() -> Knowledge:
             k.organizations.setdefault(name, code)
         for adj in split_list(row.get("adjectives", "")):
             k.adjectives.setdefault(adj, row["code"])
+            if code.sector == "REB" and len(row["code"]) == 3 and row["code"].isupper():
+                k.breakaway.setdefault(adj, row["code"])
     for row in load_table("metonyms.tsv", required=("name", "code"), key="name"):
         code = Code(_opt(row["code"]), _opt(row.get("sector", "")), row["name"], "organization")
         for name in [row["name"], *split_list(row.get("aliases", ""))]:

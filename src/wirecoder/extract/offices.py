@@ -187,7 +187,9 @@ class OfficeIndex:
                 if not rest:
                     out.append((v, len(tokens) == 1))
                 elif not v.given or rest & v.given or \
-                        any(r[:1] == g[:1] for r in rest for g in v.given):
+                        all(any(r[:1] == g[:1] for g in v.given) for r in rest):
+                    # a spelling of the given name ("Vladimir", "Volodymyr") starts alike; every
+                    # other word must too: "Sun Li-fang" is not Li Shangfu
                     out.append((v, False))
         # The variants that account for most of the name win ("Mohammed bin Salman" is the
         # crown prince, not King Salman).

@@ -96,6 +96,17 @@ def find_country_code(tokens: list[Token], k: Knowledge) -> str | None:
     return None
 
 
+def breakaway_code(tokens: list[Token], k: Knowledge) -> str | None:
+    """The state a breakaway region named among `tokens` belongs to ("Transnistrian leader"
+    -> MDA): its authorities are coded with that state, sector REB (guidelines)."""
+    for size in (3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            text = "".join(t.text_with_ws for t in tokens[i : i + size]).strip()
+            if text in k.breakaway:
+                return k.breakaway[text]
+    return None
+
+
 def find_title(words: list[str], k: Knowledge) -> tuple[Code | None, int]:
     """The longest title ending the word list, and where it starts ("Foreign Minister")."""
     lower = [w.lower() for w in words]
@@ -196,10 +207,12 @@ def _person_noun_in(tokens: list[Token], k: Knowledge, *, require_head: bool = T
 
 
 def _org_before(tokens: list[Token], k: Knowledge) -> Code | None:
-    texts = [t.text for t in tokens if t.text not in {"'s", "’s"}]
-    for size in range(len(texts), 0, -1):
-        for i in range(len(texts) - size + 1):
-            code = k.organizations.get(" ".join(texts[i : i + size]))
+    kept = [t for t in tokens if t.text not in {"'s", "’s"}]
+    for size in range(len(kept), 0, -1):
+        for i in range(len(kept) - size + 1):
+            # as written: "al-Shabaab" is three tokens with no space between them
+            text = "".join(t.text_with_ws for t in kept[i : i + size]).strip()
+            code = k.organizations.get(text)
             if code is not None:
                 return code
     return None
@@ -208,7 +221,11 @@ def _org_before(tokens: list[Token], k: Knowledge) -> Code | None:
 def _group_before(tokens: list[Token], k: Knowledge) -> tuple[str, Code] | None:
     """A generic body before a title: "coast guard spokesman", "commerce ministry spokeswoman"."""
     # Nouns only: "deputy executive director" has no business in it.
-    nouns = [t for t in tokens if t.pos_ in {"NOUN", "PROPN"}]
+    # A capitalised word inside a name is no group of people: "National" in "Haitian
+    # National Police spokesman" is not "nationals".
+    nouns = [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and not (
+        t.text[:1].isupper() and (g := k.groups.get(t.lemma_.lower())) is not None
+        and g.kind == "group")]
     words = [t.text.lower() for t in nouns]
     lemmas = [t.lemma_.lower() for t in nouns]
     for size in (3, 2, 1):
@@ -294,7 +311,9 @@ def person_clues(span: Span, k: Knowledge) -> Clues:
         # An organisation before a title gives the person its code ("Kremlin spokesman" -> RUS).
         # The body a title belongs to sets the sector: "Hamas spokesman" REB, "CGT leader" LAB,
         # "ELN commander" REB, "coast guard spokesman" COP.
-        org = _org_before(before, k)
+        # The body's name may end in the title's first word: "Haitian National Police
+        # spokesman" is the Haitian National Police's "police spokesman".
+        org = _org_before(before, k) or (_org_before(left[:-1], k) if len(left) > 1 else None)
         if org is not None:
             clues.country = clues.country or org.code
             if org.sector and org.sector != "GOV":
@@ -308,6 +327,11 @@ def person_clues(span: Span, k: Knowledge) -> Clues:
                 clues.country = clues.country or group[1].code
     if clues.sector_hint and clues.sector in {"GOV", None}:
         clues.sector = clues.sector_hint
+    breakaway = breakaway_code(before, k) if before else None
+    if breakaway is not None:  # "Transnistrian leader Vadim Krasnoselsky"
+        clues.country = breakaway
+        if clues.sector in {"GOV", None}:
+            clues.sector = "REB"
     if clues.country in INTERNATIONAL and clues.sector is None:
         clues.sector = "GOV"
     return clues

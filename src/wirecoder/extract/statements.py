@@ -34,6 +34,7 @@ from ..lexicon import load_table, split_list
 from ..model import Actor, Mention, Statement
 from .actors import ActorIndex, find_country_code, find_title
 from .knowledge import load_knowledge
+from .places import is_city_name
 from .quotes import QUOTE_CHARS, Quote, find_quotes, quote_at
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -264,6 +265,7 @@ class SpeakerResolver:
         starts.update(t.i + 1 for t in doc if t.is_space and "\n\n" in t.text)
         self._sent_starts = sorted(i for i in starts if i < len(doc)) or [0]
         self._kinds = {a.id: a.kind for a in self.actors.actors}
+        self._people_by_apposition()
         self._quotes = find_quotes(doc.text)
         self._arg_head: dict[int, int] = {}
         self._proxy: dict[int, str] = {}  # mentions of an unnamed person standing for a body
@@ -339,6 +341,32 @@ class SpeakerResolver:
             self._coref[tok.i] = actor_id
             if actor_id is not None:
                 self._chain.append(self._mention(tok, actor_id))
+
+    def _people_by_apposition(self) -> None:
+        """A name in apposition with a noun for a person ("Marie-Ange Pierre, a market vendor";
+        "The commander of the Kenyan contingent, Godfrey Otunge") names a person, whatever
+        the tagger took it for; the noun may also tell the gender."""
+        nouns = person_nouns()
+        token_actor = self.actors.token_actor
+        for tok in self.doc:
+            if tok.dep_ != "appos" or tok.head.i == tok.i:
+                continue
+            pairs = [(tok.head, tok), (tok, tok.head)]
+            outer = tok.head.head.head if tok.head.dep_ == "pobj" else None
+            if outer is not None and tok.head.head.lower_ == "of":
+                pairs.append((tok, outer))  # "The commander of the contingent, Godfrey Otunge"
+            for name, noun in pairs:
+                actor_id = token_actor.get(name.i)
+                lemma = noun.lemma_.lower()
+                if actor_id is None or name.pos_ != "PROPN" or noun.pos_ != "NOUN" or \
+                        self._kinds.get(token_actor.get(noun.i, ""), "group") != "group" or \
+                        self._kinds.get(actor_id) != "organization":
+                    continue
+                if lemma in nouns or lemma in self.titles or lemma in source_nouns():
+                    self._kinds[actor_id] = "person"
+                    gender = nouns.get(lemma, ("", ""))[0]
+                    if gender:
+                        self.gender[actor_id] = gender
 
     def _mention(self, tok: Token, actor_id: str) -> tuple[int, str, float]:
         # Keep what salience needs about the mention, so ranking never touches the Doc again.
@@ -436,7 +464,8 @@ class SpeakerResolver:
                 self.gender[best] = gender  # "he" settles the person's gender from here on
             return best
         last = self.actors.get(self.last_speaker) if self.last_speaker else None
-        if last is not None and last.kind in kinds:
+        if last is not None and self._kinds.get(last.id) in kinds and (
+                not gender or self.gender.get(last.id, gender) == gender):
             return last.id
         return self._latest(tok, kinds=kinds, gender=gender)
 
@@ -556,7 +585,7 @@ class SpeakerResolver:
         for child in cue.children:  # passive "it was said by" / agent
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
-        return None
+        return _left_phrase(cue)
 
     @staticmethod
     def _own_subject(tok: Token, named: dict[int, str] | None = None,
@@ -667,8 +696,8 @@ class SpeakerResolver:
         text, where = span.text, (span.start_char, span.end_char)
         # A name in apposition: "A police spokeswoman, Resila Onyango," / "His spokesperson,
         # Dmitry Peskov,".
-        for child in subj.children:
-            if child.dep_ == "appos" and child.i > subj.i and subj.pos_ == "NOUN":
+        for child in _appositions(subj):
+            if child.i > subj.i and subj.pos_ == "NOUN":
                 named = self.actors.actor_of(child)
                 if named is None and child.pos_ == "PROPN":
                     named = self.actors.person_by_surname(child.text) or self._name_actor(child)
@@ -702,7 +731,7 @@ class SpeakerResolver:
             body = self._body_of(subj)
             if body is not None and not self._definite(subj):
                 return SpeakerInfo(body, text, where)
-        if self._anaphoric_source(subj):
+        if self._anaphoric_source(subj) or _anonymous(subj):
             return SpeakerInfo(None, text, where, "unnamed_source")
         joint = self._joint_speaker(subj)
         if joint is not None:
@@ -716,6 +745,8 @@ class SpeakerResolver:
         if actor is None:
             actor = self._role_holder(subj)  # "Oman's foreign minister said" -> the minister
         actor = actor or self.resolve(subj)
+        if actor is not None:
+            actor = self._named_for(subj, actor)
         if actor is None and subj.pos_ in {"NOUN", "PROPN"}:
             actor = self._adjective_country(subj)
         if actor is None and subj.pos_ == "PROPN":
@@ -728,7 +759,9 @@ class SpeakerResolver:
     def _joint_speaker(self, subj: Token) -> SpeakerInfo | None:
         """"Britain, France and Germany said": one statement by all of them, spoken for by a
         group actor named as the text names them."""
-        parts = [subj, *subj.conjuncts]
+        # conjuncts before the subject belong to the content ("..., Takeshi Iwaya, the
+        # Department of Foreign Affairs said", misparsed as one coordination)
+        parts = [subj, *(c for c in subj.conjuncts if c.i > subj.i)]
         if len(parts) < 2 or subj.lower_ in PERSONAL | IMPERSONAL:
             return None
         ids = [self.actors.actor_of(p) or (self.resolve(p) if p.pos_ == "PROPN" else None)
@@ -755,6 +788,34 @@ class SpeakerResolver:
         if mention not in actor.mentions:
             actor.mentions.append(mention)
         return SpeakerInfo(actor.id, span.text, (span.start_char, span.end_char))
+
+    def _named_for(self, subj: Token, actor_id: str) -> str:
+        """A definite description of a body named just before ("Gazprom halted deliveries. The
+        Russian gas company says ...") is that body, when the description made an actor of its
+        own: an organisation with a proper name, of the same country and sector, mentioned in
+        the last three sentences."""
+        actor = self.actors.get(actor_id)
+        if actor is None or actor.kind not in {"organization", "group"} or subj.pos_ != "NOUN" \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+            return actor_id
+        phrase = self.phrase(subj)
+        adjectives = self.k.adjectives
+        if any(t.pos_ == "PROPN" and t.text not in adjectives for t in phrase) or \
+                actor.name.lower() != " ".join(
+                    t.text for t in phrase if t.dep_ != "det").lower():
+            return actor_id  # a name ("the Kremlin", "the World Food Programme")
+        for _, other_id in self._candidates(subj, kinds={"organization"}, gender=None):
+            other = self.actors.get(other_id)
+            if other is None or other.id == actor_id or not other.name[:1].isupper() or \
+                    other.name.split()[0] in adjectives:
+                continue
+            words = {w.lower().strip(",.") for w in other.name.split()}
+            if subj.lemma_.lower() in words or subj.lower_ in words:
+                continue  # "the foreign ministry" is not the Ministry of Commerce before it
+            if other.country == actor.country and other.country and (
+                    other.sector == actor.sector and other.sector):
+                return other.id
+        return actor_id
 
     def _person_by_name_part(self, tok: Token) -> str | None:
         """"Prabowo" for Prabowo Subianto: where people go by their first name, the one person
@@ -835,12 +896,17 @@ class SpeakerResolver:
         if subj.pos_ != "NOUN" or not self._definite(subj) or (
                 lemma not in source_nouns() and person_nouns().get(lemma, ("", ""))[1] != "source"):
             return False
-        if any(c.dep_ in {"compound", "amod", "poss", "appos", "prep"} for c in subj.children):
+        # "the same diplomats" refers back as plainly as "the diplomats"
+        if any(c.dep_ in {"compound", "amod", "poss", "appos", "prep"} and c.lower_ != "same"
+               for c in subj.children):
             return False
         if lemma in self.titles and self._by_role(subj) is not None:
             return False
         actor = self.actors.get(self.actors.actor_of(subj) or "")
-        return actor is None or actor.name.lower() in {subj.lower_, lemma, "the " + subj.lower_}
+        if actor is None:
+            return True
+        name = actor.name.lower().removeprefix("the ").removeprefix("same ")
+        return name in {subj.lower_, lemma}
 
     def _name_actor(self, subj: Token, *, with_head: bool = False) -> str | None:
         """A speaker named in the text whom the actor index missed (the tagger took "Claudia
@@ -915,6 +981,17 @@ class SpeakerResolver:
                 obj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if obj is not None:
                     return self.resolve(obj)
+        if noun.dep_ in SUBJECT_DEPS and is_cue(noun.head) and not any(
+                c.dep_ in {"amod", "compound", "nmod"} for c in noun.children):
+            # "KFOR sent 200 more troops, a spokeswoman said": a bare spokesperson reporting
+            # what an organisation did speaks for it.
+            for clause in noun.head.children:
+                if clause.dep_ != "ccomp" or clause.i > noun.i:
+                    continue
+                subj = self._own_subject(clause)
+                actor_id = self.actors.actor_of(subj) if subj is not None else None
+                if actor_id is not None and self._kinds.get(actor_id) == "organization":
+                    return actor_id
         return None
 
     def _spoken_for(self, subj: Token, speaker: str) -> str | None:
@@ -933,6 +1010,51 @@ class SpeakerResolver:
                 if body is not None and body != speaker:
                     return body
         return None
+
+
+_ANONYMITY = re.compile(r"\b(?:not|n't) (?:to )?(?:be )?(?:named|identified)\b|\banonymity\b|"
+                        r"\bnot authori[sz]ed to\b")
+
+
+def _appositions(subj: Token) -> list[Token]:
+    """Appositions of a noun, and a name the parser hung on the object of its "of" ("The
+    commander of the Kenyan contingent, Godfrey Otunge,": Otunge is the commander)."""
+    out = [c for c in subj.children if c.dep_ == "appos"]
+    for prep in subj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                    out += [c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return out
+
+
+def _left_phrase(cue: Token) -> Token | None:
+    """"..., Takeshi Iwaya, the Department of Foreign Affairs said": a closing attribution whose
+    subject the parser joined to the content (as a conjunct) is the noun phrase between the last
+    comma and the cue."""
+    doc = cue.doc
+    if cue.i < 2 or doc[cue.i - 1].pos_ not in {"NOUN", "PROPN"} or cue.tag_ not in {
+            "VBD", "VBZ", "VBP"}:
+        return None
+    tok = doc[cue.i - 1]
+    while tok.dep_ in {"compound", "flat", "pobj", "prep", "amod"} and tok.head.i < cue.i and \
+            tok.head.i != tok.i:
+        tok = tok.head
+    start = tok.left_edge.i
+    if start < 1 or doc[start - 1].text != "," or tok.pos_ not in {"NOUN", "PROPN"} or \
+            any(t.is_punct for t in doc[start : cue.i] if t.text != "." and t.text != "'s"):
+        return None
+    return tok
+
+
+def _anonymous(subj: Token) -> bool:
+    """A speaker whose relative clause withholds the name ("the commander, who asked not to be
+    named", "an official who spoke on condition of anonymity") is an unnamed source."""
+    for child in subj.children:
+        if child.dep_ in {"relcl", "acl"} and _ANONYMITY.search(
+                subj.doc[child.left_edge.i : child.right_edge.i + 1].text):
+            return True
+    return False
 
 
 def _is_spokesperson(tok: Token) -> bool:
@@ -974,7 +1096,11 @@ def unnamed_description(tok: Token) -> bool:
         return False
     if dets & {"a", "an", "one", "another", "some", "several", "two", "three", "four", "many"}:
         return True
-    if any(c.ent_type_ in {"PERSON", "ORG"} for c in tok.children):
+    k = load_knowledge()
+    # "Moldovan officials" (a nationality the tagger took for a name) stay unnamed; "U.N.
+    # officials" name a body.
+    if any(c.ent_type_ in {"PERSON", "ORG"} and k.adjectives.get(c.text) not in k.country_names
+           for c in tok.children):
         return False
     return tok.tag_ == "NNS" or bool(dets)
 
@@ -1053,6 +1179,9 @@ def _xcomps(cue: Token) -> list[Token]:
     for child in cue.children:
         if child.dep_ in {"xcomp", "ccomp", "advcl"} and child.i > cue.i and _infinitive(child):
             out.append(child)
+        elif child.dep_ == "advmod" and child.i > cue.i and _infinitive(child) and any(
+                g.dep_ == "dobj" for g in child.children):
+            out.append(child)  # "asked the council to authorise ...": a verb tagged as adverb
     for prep in (c for c in cue.children if c.dep_ == "prep"):
         for g in prep.children:  # "called on Rwanda to withdraw": sometimes under the object
             for gg in g.children:
@@ -1219,6 +1348,12 @@ class _Finder:
             tokens = tokens[1:]
         if not tokens:
             return None
+        # A closing quote mark of the paragraph before, which the parser hung on this clause
+        # across the break, is not part of it.
+        brk = next((n for n, t in enumerate(tokens) if "\n\n" in t.text), None)
+        if brk is not None and brk + 1 < len(tokens) and all(
+                t.is_punct or t.is_space for t in tokens[:brk]):
+            tokens = tokens[brk + 1 :]
         last = tokens[-1].i
         for tok in tokens[:-1]:
             nxt = doc[tok.i + 1]
@@ -1413,13 +1548,18 @@ class _Finder:
                 found |= self._before(tok)
             if frames & {"to", "object-to"}:
                 found |= self._infinitives(tok, frames)
-            if "of" in frames:
+            charges = frames & {"of", "for"}
+            if charges:
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-                # "accused X of Y": "of" hangs off the verb or, in some parses, off X.
+                # "accused X of Y", "blamed X for Y": the preposition hangs off the verb or, in
+                # some parses, off X.
                 holders = [tok, *([obj] if obj is not None else [])]
                 for child in (c for h in holders for c in h.children):
-                    if child.dep_ == "prep" and child.lower_ == "of" and (
+                    if child.dep_ == "prep" and child.lower_ in charges and (
                             child.head.i == tok.i or child.i == obj.i + 1):
+                        if child.lower_ == "for" and not any(
+                                g.tag_ == "VBG" for g in child.children):
+                            continue  # "blamed the weather for the delay" names a cause only
                         toks = [t for g in child.children for t in g.subtree]
                         self._add("indirect", toks, tok, 2)
             if "as" in frames and not found:
@@ -1595,6 +1735,8 @@ class _Finder:
             sent = tok.sent
             phrase_end = max(t.i for t in tok.subtree) + 1
             start = max(sent.start, 0)
+            # the parser may run a sentence on from the paragraph before
+            start = max([start] + [t.i + 1 for t in doc[start : tok.i] if "\n\n" in t.text])
             if self.dateline and doc[start].idx < self.dateline:
                 start = next((t.i for t in sent if t.idx >= self.dateline), start)
             # "According to X, content." / "Content, according to X."
@@ -1710,6 +1852,34 @@ class _Finder:
             d.statement.id = f"s{n}"
         return drafts
 
+    def _occasion_before(self, cue: Token,
+                         info: SpeakerInfo) -> tuple[str | None, Token | None]:
+        """The occasion of the sentence before, in the same paragraph, when its subject is the
+        speaker and it puts the speaker somewhere in person: "Speaking at a rally in Mogadishu,
+        the president praised the fighters. "...," he said." """
+        if info.actor is None:
+            return None, None
+        sent = cue.sent
+        if sent.start == 0:
+            return None, None
+        prev = self.doc[sent.start - 1].sent
+        if not _same_paragraph(prev.root, cue):
+            return None, None
+        root = prev.root
+        subj = SpeakerResolver._own_subject(root)
+        if subj is None or self.resolver.fullest(self.resolver.resolve(subj)) != info.actor:
+            return None, None
+        located = _occasions(root, own=False)
+        if root.lemma_ in _PRESENCE_VERBS:  # "arrived in Manila on Tuesday. "...," he said"
+            located.append((root, _PLACE_PREPS))
+        for holder, preps in located:
+            for child in [holder] if holder.dep_ == "prep" else holder.children:
+                if child.dep_ == "prep" and child.lower_ in preps:
+                    tok = _located(child, None) or _antecedent_place(child)
+                    if tok is not None:
+                        return _place_name(tok), tok
+        return None, None
+
     def _draft(self, c: _Candidate, info: SpeakerInfo) -> StatementDraft:
         cue = c.cue
         place = place_tok = date_tok = None
@@ -1719,9 +1889,15 @@ class _Finder:
             cue_span = cue_span or _cue_span(cue)
             cue_text = self.text[cue_span[0] : cue_span[1]]
             place, place_tok = _place_of(cue, c.subj, (c.start, c.end))
+            if place is None:
+                place, place_tok = self._occasion_before(cue, info)
             date_tok = _date_token(cue)
             if addressee is None:
                 addressee = _addressee(cue)
+        elif c.source is not None:
+            # "according to Abdi Warsame, a clan elder in Jowhar": a located source
+            place_tok = _source_place(c.source, (c.start, c.end))
+            place = _place_name(place_tok) if place_tok is not None else None
         statement = Statement(
             id="", speaker=info.actor, speaker_text=info.text, kind=c.kind,  # type: ignore[arg-type]
             cue=cue_text, content=self.text[c.start : c.end], start=c.start, end=c.end,
@@ -1785,7 +1961,49 @@ _SEATED_NOUNS = {
     "committee", "parliament", "department", "service", "force", "mission", "administration",
     "cabinet", "presidency", "municipality", "headquarters", "university", "hospital", "school",
     "exchange", "brokerage", "newspaper", "broadcaster", "station", "club", "party",
+    "network", "group", "organisation", "organization", "association", "union", "coalition",
+    "charity", "centre", "center", "institute", "chamber", "federation",
 }
+
+
+# Nouns for settlements and districts: the name after "the town of" is a place whatever the
+# tagger calls it ("the town of Bender", "the village of Badme").
+_SETTLEMENT_NOUNS = {
+    "town", "village", "city", "district", "region", "province", "port", "neighbourhood",
+    "neighborhood", "camp", "suburb", "county", "municipality", "island", "enclave", "hamlet",
+}
+
+
+def _untagged_place(tok: Token) -> bool:
+    """A name the tagger did not take for a place but that can only be one here: the object of
+    "in"/"at" ("residents in Zalambessa", "In Tiraspol,") or of "the town of", when it is a
+    known city or is not a person's name (a place named like an organisation is rarely a
+    speaker's location otherwise)."""
+    if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.ent_type_ in {"DATE", "TIME"}:
+        return False
+    prep = tok.head
+    start = tok.left_edge.i
+    first = tok.doc[start]
+    if first.text in first_names():
+        return False
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in _SETTLEMENT_NOUNS:
+        return True
+    if prep.lower_ not in {"in", "at"}:
+        return False
+    name = tok.doc[start : tok.i + 1].text
+    if tok.ent_type_ == "NORP":
+        # "a shopkeeper in Leposavic" tagged as a nationality; not "said in English"
+        return name not in load_knowledge().adjectives and tok.lower_ not in _LANGUAGES
+    return tok.ent_type_ in {"", "PERSON"} or is_city_name(name, min_population=0)
+
+
+_LANGUAGES = {"english", "french", "arabic", "russian", "spanish", "chinese", "mandarin",
+              "german", "portuguese", "ukrainian", "hebrew", "persian", "farsi", "turkish",
+              "swahili", "creole", "dari", "pashto", "urdu", "hindi", "korean", "japanese"}
+
+
+_AWAY_PREPS = {"to", "into", "toward", "towards", "for", "against", "with", "over", "about",
+               "on", "by"}
 
 
 def _located(prep: Token, content: tuple[int, int] | None) -> Token | None:
@@ -1796,7 +2014,12 @@ def _located(prep: Token, content: tuple[int, int] | None) -> Token | None:
     for tok in prep.subtree:
         if content and content[0] <= tok.idx < content[1]:
             break
+        inner = next((a for a in tok.ancestors if a.dep_ == "prep"), None)
+        if inner is not None and inner.i != prep.i and inner.lower_ in _AWAY_PREPS:
+            continue  # "in a letter to Madrid": an addressee or destination, not a location
         if tok.ent_type_ not in PLACE_ENTS:
+            if _untagged_place(tok):
+                return tok
             continue
         if tok.dep_ in {"pobj", "appos"}:
             return tok
@@ -1815,7 +2038,6 @@ def _place_of(cue: Token, subj: Token | None = None,
     Kyiv", "In Warsaw, the military said", "a diplomat in Geneva said", "on a visit to Hanoi",
     and for a cue that continues another verb, that verb's place ("marched in Dhaka, demanding
     ...", "spoke from Ankara and said ...", "In Beijing, the ministry called ... but urged ...")."""
-    doc = cue.doc
     holders = [cue]
     holders += [c for c in cue.children if c.dep_ in {"dobj", "dative", "advcl"} and (
         c.dep_ != "advcl" or c.lemma_ in _PRESENCE_VERBS)]
@@ -1832,15 +2054,14 @@ def _place_of(cue: Token, subj: Token | None = None,
     while head.dep_ in {"conj", "advcl"} and head.head.i != head.i and head.head.pos_ in {
             "VERB", "AUX"} and (head.dep_ == "conj" or head.tag_ == "VBG"):
         head = head.head
-        if head.lemma_ in _PRESENCE_VERBS or is_cue(head):
-            located.append((head, _PLACE_PREPS))
-        else:
-            subjects = [c.i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            located += [(c, _PLACE_PREPS) for c in head.children if c.dep_ == "prep"
-                        and subjects and c.i < min(subjects)]
-    if subj is not None and subj.lemma_.lower() not in _SEATED_NOUNS:
-        # "from" on a speaker is an origin ("a farmer from Kherson"), not a location.
-        located.append((subj, {"in", "at"}))
+        located += _occasions(head)
+    if subj is not None:
+        # A source introduced as located speaks there: "residents in Zalambessa", and in an
+        # apposition "Abdi Warsame, a clan elder in Jowhar". "From" on a speaker is an origin
+        # ("a farmer from Kherson"), not a location.
+        for person in [subj, *(c for c in subj.children if c.dep_ == "appos")]:
+            if person.lemma_.lower() not in _SEATED_NOUNS:
+                located.append((person, {"in", "at"}))
     for holder, preps in located:
         for child in [holder] if holder.dep_ == "prep" else holder.children:
             if child.dep_ != "prep":
@@ -1851,29 +2072,115 @@ def _place_of(cue: Token, subj: Token | None = None,
                 tok = next((_located(p, content) for o in child.children
                             if o.dep_ == "pobj" and o.lemma_ in _TRIP_NOUNS
                             for p in o.children if p.dep_ == "prep" and p.lower_ == "to"), None)
+                if tok is None and child.lower_ == "during" and _occasion_object(child):
+                    tok = _located(child, content)
+            elif child.lower_ in _OCCASION_PREPS and preps is _PLACE_PREPS and \
+                    _occasion_object(child):
+                # "told reporters after a cabinet meeting in Chisinau": the speaker came
+                # from the meeting, where the text puts it.
+                tok = _located(child, content)
             else:
                 continue
             if tok is None and child.lower_ in preps and preps is _PLACE_PREPS:
                 tok = _antecedent_place(child)
             if tok is not None:
-                ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-                if ent is not None:
-                    return ent.text, tok
+                return _place_name(tok), tok
     return None, None
+
+
+# "after a cabinet meeting in X", "following talks in X": an occasion the speaker has just left.
+_OCCASION_PREPS = {"after", "following", "before"}
+_OCCASION_NOUNS = {
+    "meeting", "talks", "talk", "summit", "session", "ceremony", "conference", "signing",
+    "rally", "briefing", "hearing", "funeral", "vote", "negotiations", "round", "visit",
+}
+# Occasions of speech: "thanked Japan in a speech at the ceremony and said" was said there.
+_SPEECH_NOUNS = {"speech", "address", "interview", "briefing", "remarks", "conference",
+                 "statement", "message", "broadcast"}
+
+
+def _occasion_object(prep: Token) -> bool:
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in _OCCASION_NOUNS for o in prep.children)
+
+
+def _occasions(head: Token, *, own: bool = True) -> list[tuple[Token, set[str]]]:
+    """Where a verb that a cue continues puts its subject in person: its own place when it is a
+    verb of presence or a cue ("marched in Dhaka, demanding", "spoke from Ankara and said"), a
+    participle of presence hung on it ("Speaking to reporters in X, he praised ... and said"),
+    a speech it was given in ("thanked Japan in a speech at the ceremony and said"), or a place
+    fronted for the whole clause ("In Beijing, the ministry called ... but urged");
+    "shelled villages in Idlib, saying" puts the shelling there, not the statement."""
+    out: list[tuple[Token, set[str]]] = []
+    if own and (head.lemma_ in _PRESENCE_VERBS or is_cue(head)):
+        out.append((head, _PLACE_PREPS))
+    present = [c for c in head.children
+               if c.dep_ == "advcl" and c.lemma_ in _PRESENCE_VERBS and c.tag_ == "VBG"]
+    out += [(c, _PLACE_PREPS) for c in present]
+    out += [(o, _PLACE_PREPS) for c in present for p in c.children  # "Speaking to reporters in X"
+            if p.dep_ == "prep" and p.lower_ == "to"
+            for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in PLACE_ENTS]
+    if out and out[0][0].i == head.i:
+        return out
+    out += [(c, _PLACE_PREPS) for c in head.children if c.dep_ == "prep" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in _SPEECH_NOUNS for o in c.children)]
+    subjects = [c.i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    out += [(c, _PLACE_PREPS) for c in head.children if c.dep_ == "prep"
+            and subjects and c.i < min(subjects)]
+    return out
+
+
+def _place_name(tok: Token) -> str:
+    """The whole name a place token belongs to: its entity, else its compound run."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None and ent.label_ in PLACE_ENTS | {"PERSON", "ORG"} and not any(
+            t.lower_ in {"in", "at", "near"} for t in ent):  # not "the Grand Hotel in Tunis"
+        return ent.text
+    start = tok.i
+    while start > 0 and tok.doc[start - 1].dep_ == "compound" and \
+            tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].head.i == tok.i:
+        start -= 1
+    return tok.doc[start : tok.i + 1].text
+
+
+def _source_place(source: Token, content: tuple[int, int] | None) -> Token | None:
+    """Where an "according to" source is said to be: "a Western military attache in Addis
+    Ababa", "Abdi Warsame, a clan elder in Jowhar"; not an origin ("a farmer from Kherson")
+    nor the seat of a body ("police in Nantes")."""
+    for person in [source, *(c for c in source.children if c.dep_ == "appos")]:
+        if person.lemma_.lower() in _SEATED_NOUNS:
+            continue
+        for child in person.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "at"}:
+                tok = _located(child, content)
+                if tok is not None:
+                    return tok
+    return None
 
 
 def _antecedent_place(prep: Token) -> Token | None:
     """"Outside the courthouse", "at the ceremony": a definite site the text has already placed
     earlier ("A Tbilisi court", "the ceremony in Doha") takes that place."""
-    site = next((o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"
+    objs = [o for o in prep.children if o.dep_ == "pobj"]
+    # "in a speech at the ceremony": the site may hang on the speech
+    objs += [g for o in objs if o.lemma_.lower() in _SPEECH_NOUNS for p in o.children
+             if p.dep_ == "prep" and p.lower_ in {"at", "during"}
+             for g in p.children if g.dep_ == "pobj"]
+    site = next((o for o in objs if o.pos_ == "NOUN"
                  and any(d.lower_ == "the" for d in o.children)), None)
     if site is None or len(site.lemma_) < 4:
         return None
     stem = site.lemma_.lower()
     for tok in reversed(site.doc[: site.sent.start]):
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "NOUN" or len(lemma) < 4 or not (
+        if tok.pos_ not in {"NOUN", "VERB"} or len(lemma) < 4 or not (
                 stem.startswith(lemma) or lemma.startswith(stem)):
+            continue
+        if tok.pos_ == "VERB":
+            # "at the signing" after "signed a pact at Camp Aguinaldo in Quezon City": the
+            # event the noun names back, with the city rather than the building.
+            found = _act_place(tok)
+            if found is not None:
+                return found
             continue
         for near in tok.children:  # "A Tbilisi court", "the court in Tbilisi"
             if near.dep_ == "compound" and near.ent_type_ in {"GPE", "LOC"}:
@@ -1884,6 +2191,22 @@ def _antecedent_place(prep: Token) -> Token | None:
                 if found is not None:
                     return found
     return None
+
+
+def _act_place(verb: Token) -> Token | None:
+    """Where a verb's act happened, the city before a building ("at Camp Aguinaldo in Quezon
+    City" -> Quezon City)."""
+    found: list[Token] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"}:
+            continue
+        for tok in prep.subtree:
+            if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at"} and (
+                    tok.ent_type_ in PLACE_ENTS or _untagged_place(tok)):
+                found.append(tok)
+    cities = [t for t in found if t.ent_type_ == "GPE"]
+    inner = [t for t in found if t.head.lower_ == "in"]
+    return (cities or inner or found or [None])[-1]
 
 
 _BACK_PRONOUNS = {"he", "she", "it", "they"}
