@@ -2276,7 +2276,9 @@ def find_statements(doc: Doc, actors: ActorIndex) -> list[StatementDraft]:
     return _Finder(doc, actors).find()
 
 
-_DATELINE_END = re.compile(r"^[^\n]{0,80}?\((?:[A-Za-z .]+)\)\s*[-—–]+\s*|^[A-Z][A-Z .,'’]{2,60}[-—–]+\s*")
+# (a hyphenated city runs to the dash set off by spaces: "PORT-AU-PRINCE — ")
+_DATELINE_END = re.compile(r"^[^\n]{0,80}?\((?:[A-Za-z .]+)\)\s*[-—–]+\s*|"
+                           r"^[A-Z][A-Z .,'’]{2,60}?(?:-[A-Z][A-Z.'’]+)*\s*[-—–]+\s*")
 
 
 def dateline_end(text: str) -> int:
