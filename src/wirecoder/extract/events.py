@@ -73,6 +73,8 @@ RECEIVING_VERBS = _words("RECEIVING_VERBS")
 INFINITIVE_ONLY = _words("INFINITIVE_ONLY")
 # "suspected of collaborating", "charged with spying": the act is only alleged.
 ALLEGING_HEADS = _words("ALLEGING_HEADS")
+# "after four days of talks", "following two rounds of negotiations": talks reported as held.
+ROUND_NOUNS = {"day", "week", "hour", "month", "round", "session"}
 PARTICIPATING = _words("PARTICIPATING")
 # What a ship, plane or convoy carries is what was sent ("dispatched a ship carrying medicines").
 CARRYING = _words("CARRYING")
@@ -291,6 +293,19 @@ def _object_lemmas(tok: Token, pos: str, places: frozenset[int] | set[int] = fro
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
         mods |= {g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"}
     return mods
+
+
+def _after_rounds(tok: Token) -> Token | None:
+    """"left Cairo after four days of indirect talks", "agreed after two rounds of talks": a
+    noun the clause reports as held before its act; returns that clause's verb."""
+    of = tok.head
+    if tok.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in ROUND_NOUNS:
+        return None
+    span = of.head
+    if span.dep_ != "pobj" or span.head.lower_ not in {"after", "following", "during"}:
+        return None
+    verb = span.head.head
+    return verb if verb.pos_ in {"VERB", "AUX"} else None
 
 
 def host_verb(tok: Token) -> Token | None:
@@ -643,7 +658,7 @@ class EventFinder(EventContext):
                 if givers:
                     actor, recip = givers, actor
         else:
-            head = host_verb(tok) or tok.head
+            head = host_verb(tok) or _after_rounds(tok) or tok.head
             actor = []
             observed = head.lemma_.lower() in OBSERVING_VERBS and head.pos_ == "VERB"
             if head.pos_ == "VERB" and not observed:
@@ -1373,6 +1388,8 @@ class EventFinder(EventContext):
     def _noun_is_event(self, tok: Token) -> bool:
         """A nominal trigger is coded only when the sentence reports it as happening."""
         if host_verb(tok) is not None:
+            return True
+        if _after_rounds(tok) is not None:
             return True
         if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ == "VERB":
             return any(c.dep_ in {"poss", "amod", "compound"} for c in tok.children)
