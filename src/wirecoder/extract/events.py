@@ -75,6 +75,7 @@ INFINITIVE_ONLY = _words("INFINITIVE_ONLY")
 ALLEGING_HEADS = _words("ALLEGING_HEADS")
 # "after four days of talks", "following two rounds of negotiations": talks reported as held.
 ROUND_NOUNS = {"day", "week", "hour", "month", "round", "session"}
+TIME_LINKS = {"after", "before", "as", "when", "while", "since"}
 PARTICIPATING = _words("PARTICIPATING")
 # What a ship, plane or convoy carries is what was sent ("dispatched a ship carrying medicines").
 CARRYING = _words("CARRYING")
@@ -1054,6 +1055,12 @@ class EventFinder(EventContext):
         return bool(found) and all(a.kind == "group" and a.sector in PROTEST_SECTORS
                                    for a in found)
 
+    def _defiance(self, tok: Token, kind: str, recip: list[str]) -> bool:
+        """"We will not back down", "we will not stand by": a negated pledge in a quotation
+        with no one it answers is rhetoric, not a refusal (nor a negated act) to code."""
+        return kind in {"REJECT", "SUPPORT", "CONCEDE", "RETREAT"} and not recip and \
+            self._in_direct_quote(tok) and any(c.dep_ == "neg" for c in tok.children)
+
     @staticmethod
     def _taken_up(tok: Token, trig: Trigger, kind: str,
                   found: list[tuple[Token, Trigger, Event]]) -> bool:
@@ -1113,7 +1120,7 @@ class EventFinder(EventContext):
                 recip = self._threat_target(tok, actor)
             if kind == "MOBILIZE":
                 recip = self._not_own_forces(actor, recip)
-            if self._taken_up(tok, trig, kind, found):
+            if self._taken_up(tok, trig, kind, found) or self._defiance(tok, kind, recip):
                 continue
             if date is None and kind in VERBAL and modality == "asserted":
                 # recoded as a verbal act (a warning, a promise): it happened when it was said
@@ -1437,6 +1444,11 @@ class EventFinder(EventContext):
             for _ in range(3):
                 if head.dep_ not in {"xcomp", "pcomp", "pobj", "prep", "ccomp"}:
                     break
+                if head.dep_ == "ccomp" and head.i < head.head.i and any(
+                        c.dep_ in {"mark", "advmod", "prep"} and c.lower_ in TIME_LINKS
+                        for c in head.head.children):
+                    break  # "X fired missiles, ..., hours after Pyongyang denounced ...": a
+                    # main clause the parser hung on the later "after" clause's verb
                 head = head.head
                 if head.i in verbal:
                     outer = verbal[head.i]
