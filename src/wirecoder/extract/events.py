@@ -844,7 +844,17 @@ class EventFinder(EventContext):
             riot = event == "ASSAULT"
             return "PROTEST", "riot" if riot else "obstruct", "145" if riot else "144", \
                 modality, actor, recip
+        if event == "COERCE" and mode == "withhold" and self._foreign_state(actor, recip):
+            # "Gazprom cut off gas to Moldova": a supply stopped to another state is a sanction
+            # (the guidelines: "gas supplies through Ukraine, which Kyiv halted")
+            return "SANCTION", "discontinue", "162", modality, actor, recip
         return event, mode, cameo, modality, actor, recip
+
+    def _foreign_state(self, actor: list[str], recip: list[str]) -> bool:
+        """Is every recipient a state (its government) other than the actors' own?"""
+        own = {a.country for i in actor if (a := self.actors.get(i))}
+        found = [a for i in recip if (a := self.actors.get(i))]
+        return bool(found) and all(a.kind == "country" and a.country not in own for a in found)
 
     def _speaker_side(self, statement: Statement | None, actor: list[str], tok: Token) -> bool:
         """Is the act threatened by the one who speaks of it (or by their own side)?"""
