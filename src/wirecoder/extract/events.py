@@ -1197,13 +1197,22 @@ class EventFinder(EventContext):
                     if acts:
                         threat = THREAT_MODES[acts[0].event].get(
                             acts[0].mode or "", THREAT_MODES[acts[0].event][""])
-                subj, _ = self.subject(tok)
+                subj, _ = self.subject(self._reporting_verb(tok))
                 actor = self.actors_of(subj)
                 if not (modal and threat and actor):
                     continue
                 out.append(self._threat_event(tok, actor, threat))
                 break
         return out
+
+    @staticmethod
+    def _reporting_verb(tok: Token) -> Token:
+        """"Police said the march had not been authorised and warned that ...": the parser may
+        join the warning to the reported clause; it shares the subject of the verb of saying."""
+        if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and is_cue(tok.head.head) and not any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+            return tok.head.head
+        return tok
 
     def _stated_threat(self, tok: Token) -> tuple[Token, Trigger, Event] | None:
         """A THREATEN event by the speaker of a cue whose content states a threat outright."""
