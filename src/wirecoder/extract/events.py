@@ -1459,7 +1459,9 @@ class EventFinder(EventContext):
                 # ("stormed the prisons, killing guards and freeing inmates": one assault)
                 dropped.add(id(event))
                 continue
-            head = tok
+            # a noun's light verb stands for it ("agreed to launch joint patrols")
+            host = host_verb(tok) if tok.pos_ in {"NOUN", "PROPN"} else None
+            head = host if host is not None and host.dep_ == "xcomp" else tok
             for _ in range(3):
                 if head.dep_ not in {"xcomp", "pcomp", "pobj", "prep", "ccomp"}:
                     break
