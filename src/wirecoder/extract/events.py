@@ -76,6 +76,7 @@ ALLEGING_HEADS = _words("ALLEGING_HEADS")
 # "after four days of talks", "following two rounds of negotiations": talks reported as held.
 ROUND_NOUNS = {"day", "week", "hour", "month", "round", "session"}
 TIME_LINKS = {"after", "before", "as", "when", "while", "since"}
+TRUCE_NOUNS = {"truce", "ceasefire", "cease-fire", "armistice"}
 PARTICIPATING = _words("PARTICIPATING")
 # What a ship, plane or convoy carries is what was sent ("dispatched a ship carrying medicines").
 CARRYING = _words("CARRYING")
@@ -309,6 +310,23 @@ def _after_rounds(tok: Token) -> Token | None:
     return verb if verb.pos_ in {"VERB", "AUX"} else None
 
 
+# "The truce largely held", "a ceasefire between India and Pakistan held": a truce kept is a
+# ceasefire carried out (the guidelines' RETREAT row), by the parties to it.
+TRUCE_HELD = Trigger(lemma="hold", pos="VERB", particle=None, objects=("truce",), event="RETREAT",
+                     mode="ceasefire", cameo="0871", contexts=("military",))
+
+
+def _truce_held(tok: Token) -> Token | None:
+    """The truce noun when `tok` is "held" said of a truce, with no object of its own."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "hold" or any(
+            c.dep_ in {"dobj", "nsubjpass"} for c in tok.children):
+        return None
+    if tok.dep_ == "acl" and tok.tag_ in {"VBD", "VBN"} and tok.head.lemma_.lower() in TRUCE_NOUNS:
+        return tok.head  # "The truce largely held": parsed as a reduced relative
+    return next((c for c in tok.children if c.dep_ == "nsubj"
+                 and c.lemma_.lower() in TRUCE_NOUNS), None)
+
+
 def host_verb(tok: Token) -> Token | None:
     """The light verb a nominal trigger is the object of: "held talks", "held a round of
     talks", "launched a wave of strikes"."""
@@ -362,6 +380,8 @@ def match_trigger(tok: Token, places: frozenset[int] | set[int] = frozenset()
     `places`: indices of tokens known to name places (a named place object counts as "gpe")."""
     if tok.pos_ in {"ADJ", "VERB"} and (adj := _adjective_trigger(tok)) is not None:
         return adj
+    if _truce_held(tok):
+        return TRUCE_HELD
     if tok.pos_ in {"VERB", "AUX"}:
         pos = "VERB"
     elif tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ != "compound" and tok.ent_type_ not in {
@@ -634,6 +654,10 @@ class EventFinder(EventContext):
                 subj, _ = self.subject(host)
             actor = self._party(subj) or self._reporter_side(tok, subj, False)
             recip = self._pobj_actors(tok, RECIPIENT_PREPS | {"about", "by", "over"})
+        elif trig is TRUCE_HELD:
+            truce = _truce_held(tok)
+            actor = self._pobj_actors(truce, {"between"}) if truce is not None else []
+            return actor or list(self.last_parties), []
         elif trig.pos == "VERB":
             subj, passive = self.subject(tok)
             actor = [] if self._event_subject(subj) else self._party(subj)
