@@ -77,6 +77,7 @@ ALLEGING_HEADS = _words("ALLEGING_HEADS")
 ROUND_NOUNS = {"day", "week", "hour", "month", "round", "session"}
 TIME_LINKS = {"after", "before", "as", "when", "while", "since"}
 TRUCE_NOUNS = {"truce", "ceasefire", "cease-fire", "armistice"}
+GIVING_VERBS = {"send", "deliver", "provide", "supply", "ship", "give", "release", "free"}
 PARTICIPATING = _words("PARTICIPATING")
 # What a ship, plane or convoy carries is what was sent ("dispatched a ship carrying medicines").
 CARRYING = _words("CARRYING")
@@ -382,6 +383,13 @@ def match_trigger(tok: Token, places: frozenset[int] | set[int] = frozenset()
         return adj
     if _truce_held(tok):
         return TRUCE_HELD
+    if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and (c.lower_ == "more" or c.like_num) for c in tok.children):
+        # "delivered three drones and would send two more": the ellipsis takes the first act
+        first = match_trigger(tok.head, places)
+        if first is not None and first.event in {"AID", "MOBILIZE", "SANCTION", "RETREAT"} \
+                and tok.lemma_.lower() in GIVING_VERBS | {tok.head.lemma_.lower()}:
+            return first
     if tok.pos_ in {"VERB", "AUX"}:
         pos = "VERB"
     elif tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ != "compound" and tok.ent_type_ not in {
