@@ -134,3 +134,15 @@ def test_events_rules_definite_noun_takes_up_earlier_act(pipeline: Any) -> None:
     found = events(pipeline, "Police arrested the opposition leader on Monday.\n\n"
                              "The bloc froze its aid over the way the arrest was carried out.")
     assert [e["event"] for e in found].count("COERCE") == 1
+
+
+def test_events_rules_elided_second_act(pipeline: Any) -> None:
+    found = events(pipeline, "Poland delivered four tanks to Ukraine in May and would send six "
+                             "more before winter, the ministry said.")
+    assert [e["event"] for e in found if e["actor_countries"] == ["POL"]] == ["AID", "AGREE"]
+
+
+def test_events_rules_promised_pier_is_agree(pipeline: Any) -> None:
+    found = events(pipeline, "The prime minister said the navy would build a floating pier off "
+                             "the coast to bring in food.")
+    assert "AGREE" in {e["event"] for e in found}
