@@ -50,12 +50,12 @@ __all__ = ["ActorIndex", "find_actors", "find_country_code", "find_title"]
 NON_STATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 # Sectors of bodies that act at home: an unqualified one is the dateline country's.
 DOMESTIC_SECTORS = {"COP", "JUD", "LEG", "CVL", "EDU", "LAB", "OPP", "UAF", "REF", "MED", "SOC",
-                    "AGR", "CRM"}
+                    "AGR", "CRM", "PRM"}
 FOREIGN_WORDS = {"foreign", "international", "western", "european", "global", "overseas",
                  "regional", "world", "allied", "african", "arab", "asian", "gulf", "latin",
                  "other", "neighbouring", "neighboring", "un", "u.n."}
 # Titles whose holders are often foreigners or international officials: no dateline guess.
-ABROAD_TITLES = {"secretary-general", "deputy secretary-general", "envoy", "special envoy",
+ABROAD_TITLES = {"mediator", "chief mediator", "secretary-general", "deputy secretary-general", "envoy", "special envoy",
                  "special representative", "ambassador", "high commissioner", "director-general",
                  "commissioner", "special rapporteur", "high representative", "diplomat",
                  "top diplomat", "permanent representative",
@@ -77,6 +77,9 @@ NEVER_HOME = {"crew", "crew member", "tourist", "passenger", "sailor", "seafarer
 # The adjective news writes for a country when it differs from the table's first one.
 NEWS_ADJECTIVES = {"USA": "U.S."}
 # Nouns that refer back to an international body named before ("the bloc's leaders").
+# Craft an armed service owns: "navy ships", "army helicopters", "air force jets".
+CRAFT = {"ship", "vessel", "boat", "destroyer", "frigate", "warship", "cruiser", "corvette",
+         "submarine", "jet", "aircraft", "plane", "helicopter", "drone", "patrol", "unit"}
 BODY_ANAPHORS = {"bloc", "alliance", "organisation", "organization", "union", "agency",
                  "community"}
 # Heads that take their sector from the body they are part of: "union leaders" LAB,
@@ -101,6 +104,8 @@ class _Draft:
     possessor: Token | None = None  # "his" in "his spokeswoman Tina Salama"
     head_word: str | None = None  # a group noun before the title: "coast guard spokesman"
     home: bool = False  # "the country's foreign minister"
+    body_anaphor: Token | None = None  # "alliance" in "the alliance's leader"
+    commentator: bool = False  # "an analyst in Lahore": no guess at country or sector
     first: int = 10**9  # token index of the first mention
     joint: list[str] = field(default_factory=list)  # "U.S. and South Korean marines"
     joint_at: int = -1  # the noun those share
@@ -147,6 +152,21 @@ class ActorIndex:
             if starts and (best is None or max(starts) > best[0]):
                 best = (max(starts), actor.id)
         return best[1] if best else None
+
+    def joint_group(self, ids: list[str], name: str) -> Actor:
+        """The group actor for several parties acting together ("Britain and Norway said"),
+        named `name`: the country and the sector they share (states: GOV), else none."""
+        actor = next((a for a in self.actors if a.name == name and a.kind == "group"), None)
+        if actor is not None:
+            return actor
+        members = [a for i in ids if (a := self.get(i)) is not None]
+        countries = {a.country for a in members}
+        sectors = {a.sector for a in members}
+        actor = Actor(id=f"a{len(self.actors) + 1}", name=name, kind="group",
+                      country=countries.pop() if len(countries) == 1 else None,
+                      sector=sectors.pop() if len(sectors) == 1 else None)
+        self.actors.append(actor)
+        return actor
 
     def country_actor(self, token: Token, iso3: str, name: str) -> str:
         """The actor for a country first met as an adjective ("a Russian missile")."""
@@ -554,6 +574,8 @@ def _add_people(doc: Doc, people: list[Span], k: Knowledge, offices: OfficeIndex
         draft.possessor = draft.possessor or clues.possessor
         draft.head_word = draft.head_word or clues.head_word
         draft.home = draft.home or clues.home
+        draft.body_anaphor = draft.body_anaphor or clues.body_anaphor
+        draft.commentator = draft.commentator or clues.commentator
         # The title and nationality around a name belong to the person, not to a group; a
         # named organisation there is an actor too ("Socialist Party leader Olivier Faure").
         used.update(t.i for t in clues.context if t.i not in draft.tokens
@@ -645,15 +667,28 @@ def _add_role_nouns(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: li
 def _add_groups(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: list[str],
                 used: set[int], add, home: str | None) -> None:
     for tok in doc:
-        if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in used or tok.dep_ == "compound":
+        if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in used:
+            continue
+        # "Taiwanese navy ships", "a Chinese navy destroyer": the service owning the craft is
+        # the actor, with the words before it (ships are their owner's: guidelines).
+        service = _service_of_craft(tok, k)
+        if tok.dep_ == "compound" and not service:
+            continue
+        if any(_service_of_craft(c, k) for c in tok.lefts):
             continue
         noun, group = _group_noun(tok, k)
         if group is None:
             continue
+        lefts = list(tok.lefts)
+        if service:  # the craft's modifiers describe the service; its number does not
+            craft = _craft_of(tok)
+            assert craft is not None
+            lefts = sorted([c for c in lefts + [c for c in craft.lefts if c.i < tok.i]
+                            if c.dep_ not in {"nummod", "quantmod"}], key=lambda c: c.i)
         if noun == "party" and tok.tag_ == "NNS" and not any(
-                c.dep_ in {"amod", "compound"} for c in tok.lefts):
+                c.dep_ in {"amod", "compound"} for c in lefts):
             continue  # "the warring parties", "all parties": sides, not political parties
-        all_mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound", "nmod", "poss"}
+        all_mods = [c for c in lefts if c.dep_ in {"amod", "compound", "nmod", "poss"}
                     and c.pos_ not in {"PRON", "DET", "ADP", "ADV", "PART", "SCONJ"}]
         mods = [c for c in all_mods if c.i not in used]
         pieces = [t for m in mods for t in m.subtree if t.i < tok.i and t.pos_ != "DET"]
@@ -713,7 +748,7 @@ def _add_groups(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: list[s
         if country is None and group.sector == "GOV":
             country = _frame_capital(tok, k)
             implicit = country is not None
-        pronoun = next((c for c in tok.lefts if c.dep_ == "poss"
+        pronoun = next((c for c in lefts if c.dep_ == "poss"
                         and c.lower_ in {"his", "her", "its", "their"}), None)
         ministry = None
         if country is None and pronoun is not None:  # "Her ministry": Baerbock's
@@ -742,7 +777,7 @@ def _add_groups(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: list[s
             name_start = min([start, *(m.left_edge.i for m in all_mods)])
         else:
             name_start = min([tok.i, *(m.left_edge.i for m in all_mods if m.dep_ != "poss")])
-        number = next((c for c in tok.lefts if c.dep_ == "nummod" and not list(c.children)
+        number = next((c for c in lefts if c.dep_ == "nummod" and not list(c.children)
                        and c.like_num and c.i > max((m.i for m in all_mods
                                                      if m.dep_ == "poss"), default=-1)),
                       None)
@@ -763,7 +798,7 @@ def _add_groups(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: list[s
                             and key.split(":")[2] == lemma
                             and drafts[key].name.lower().endswith(name.lower())), None)
             if earlier is None and name_start == tok.i and any(
-                    c.lower_ == "the" for c in tok.lefts) and tok.tag_ in {"NN", "NNP"}:
+                    c.lower_ == "the" for c in lefts) and tok.tag_ in {"NN", "NNP"}:
                 earlier = next((key for key in reversed(order) if drafts[key].noun == lemma
                                 and drafts[key].first < tok.i), None)
             if earlier is not None:
@@ -772,7 +807,7 @@ def _add_groups(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: list[s
             if home and pronoun is None and not _foreign(tok, pieces, k) and \
                     noun not in NEVER_HOME and (
                     group.sector in DOMESTIC_SECTORS or lemma in HOME_BODIES or of_home_body):
-                country, implicit = home, True
+                country, implicit = _frame_country(tok, k) or home, True
         # "Tbilisi court" names its town, "the church's peace commission" its owner
         named = any(t.text[:1].isupper() and t.ent_type_ in {"GPE", "LOC", "FAC"}
                     or t.dep_ == "poss" for t in doc[name_start : tok.i])
@@ -817,7 +852,57 @@ def _add_groups(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: list[s
                 used.add(tok.i)
             continue
         key = f"group:{country or ''}:{lemma}:{name.lower()}"
-        add(key, name, kind, span, country, group.sector)
+        draft = add(key, name, kind, span, country, group.sector)
+        if draft is not None and country is None and not draft.joint:
+            # "Energy officials from Moldova, Romania and Ukraine": people of several states
+            # act for each of them (events list every state, as for "U.S. and Japanese troops")
+            states = [f"country:{c}" for c in _states_of(tok, k)]
+            if len(states) > 1 and all(key in drafts for key in states):
+                draft.joint, draft.joint_at = states, tok.i
+
+
+def _states_of(tok: Token, k: Knowledge) -> list[str]:
+    """The countries coordinated after "from" or "of" in a group's phrase ("officials from
+    Moldova, Romania and Ukraine"), in order; empty unless every one is a country."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"from", "of"}:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        codes = []
+        for part in [obj, *obj.conjuncts]:
+            name = " ".join(t.text for t in part.subtree if t.dep_ not in {"cc", "det"}
+                            and not t.is_punct
+                            and t.i <= part.i and (t.i == part.i or t.head.i == part.i))
+            code = k.countries.get(name)
+            if code is None or not code.code:
+                return []
+            codes.append(code.code)
+        return codes
+    return []
+
+
+def _craft_of(tok: Token) -> Token | None:
+    """The craft noun a compound modifies, right after it or after one more compound ("navy
+    patrol boat")."""
+    head = tok
+    for _ in range(2):
+        if head.dep_ != "compound" or head.head.i != head.i + 1:
+            return None
+        head = head.head
+        if head.lemma_.lower() in CRAFT and head.dep_ != "compound":
+            return head
+    return None
+
+
+def _service_of_craft(tok: Token, k: Knowledge) -> bool:
+    """Is `tok` an armed service named before the craft it owns ("navy" in "navy ships")?"""
+    craft = _craft_of(tok)
+    if craft is None:
+        return False
+    _, group = _group_noun(tok, k)
+    return group is not None and group.kind == "organization" and group.sector in {"MIL", "COP"}
 
 
 def _add_peoples(doc: Doc, k: Knowledge, used: set[int], add) -> None:
@@ -1041,6 +1126,44 @@ def _frame_capital(tok: Token, k: Knowledge) -> str | None:
     return k.capitals.get(" ".join(name))
 
 
+def _frame_country(tok: Token, k: Knowledge) -> str | None:
+    """The country of the town framing the sentence or its paragraph ("In Seoul, about 2,000
+    protesters rallied ... 'They are waiting,' said Choi Mi-ran"): where the local people
+    and bodies of that paragraph are, whatever the dateline."""
+    from .places import resolve_place
+
+    doc = tok.doc
+    start = sent_bounds(tok)[0]
+    starts = [start]
+    i = start - 1
+    while i >= 0 and "\n" not in doc[i].text and "\n" not in doc[i].whitespace_:
+        i -= 1  # back to the paragraph's first sentence
+    if i + 1 < start:
+        starts.append(sent_bounds(doc[i + 1])[0])
+    for first in starts:
+        while first < len(doc) and doc[first].is_space:
+            first += 1
+        if first + 2 >= len(doc) or doc[first].lower_ != "in":
+            continue
+        name = []
+        for t in doc[first + 1 : first + 5]:
+            if t.text == ",":
+                break
+            name.append(t)
+        else:
+            continue
+        if not name or not all(t.text[:1].isupper() for t in name):
+            continue
+        text = " ".join(t.text for t in name)
+        code = k.capitals.get(text)
+        if code is None and text not in k.countries:
+            place = resolve_place(text, knowledge=k)
+            code = place.country if place is not None and place.precision == "city" else None
+        if code is not None:
+            return code
+    return None
+
+
 def _foreign(tok: Token, pieces: list[Token], k: Knowledge) -> bool:
     """"foreign journalists", "Western diplomats", "ambassadors of 13 Western countries",
     "officials from Kenya": not (or not surely) the home side; "relatives of kidnapped people"
@@ -1063,19 +1186,41 @@ def _fill_people(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: list[
     token_draft = {i: drafts[key] for key in order for i in drafts[key].tokens}
     for key in order:
         draft = drafts[key]
-        if draft.kind != "person" or draft.code is not None:
+        if draft.kind != "person":
+            continue
+        if draft.body_anaphor is not None:
+            body = _antecedent_body(draft.body_anaphor, drafts, order)
+            if body is not None and draft.code in {None, body.code}:
+                # "Viv Ansanm ... the alliance's leader, Jimmy Chérizier": the body's leader
+                draft.code = body.code
+                if body.sector not in {None, "GOV"} and draft.sector in {None, "GOV"}:
+                    draft.sector = body.sector
+                elif body.code in INTERNATIONAL and draft.sector is None:
+                    draft.sector = "GOV"
+                continue
+        if draft.code is not None and draft.sector is not None:
             continue
         body = _body_headed(doc, draft, token_draft)
         if body is not None:  # "Hélène Marchal, who heads MSF's emergency response"
-            draft.code = body.code
-            if body.code in INTERNATIONAL and draft.sector is None:
-                draft.sector = "GOV"
+            draft.code = draft.code or body.code
+            if draft.sector is None and draft.code == body.code:
+                # the head of a state's body serves the state; of a rebel movement's, the
+                # movement ("who heads the Houthis' prisoner affairs committee": REB)
+                if body.code in INTERNATIONAL or body.kind == "country":
+                    draft.sector = "GOV"
+                elif body.sector is not None:
+                    draft.sector = body.sector
+            continue
+        if draft.code is not None:
             continue
         if draft.title is None:
             # Nothing around the name says who they are: a private person of the story's
-            # country ("said Claudia Restrepo, who carried his photograph").
-            if home and draft.sector is None and draft.possessor is None:
-                draft.code, draft.sector = home, "CVL"
+            # country ("said Claudia Restrepo, who carried his photograph"), or of the town
+            # framing the paragraph ("In Seoul, ... said Choi Mi-ran").
+            if draft.sector is None and draft.possessor is None and not draft.commentator:
+                where = _frame_country(doc[draft.first], k) or home
+                if where is not None:
+                    draft.code, draft.sector = where, "CVL"
             continue
         title_key = draft.title_key or ""
         if draft.home and home:
@@ -1099,8 +1244,32 @@ def _fill_people(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: list[
                         and draft.sector in {"GOV", None}:
                     draft.sector = body.sector
                 continue
-        if home and title_key not in ABROAD_TITLES and draft.title.code is None:
-            draft.code = home
+        if title_key not in ABROAD_TITLES and draft.title.code is None:
+            # a local person ("one of the organisers") is where the paragraph is set
+            frame = _frame_country(doc[draft.first], k) \
+                if draft.sector in DOMESTIC_SECTORS else None
+            draft.code = frame or home
+
+
+def _antecedent_body(noun: Token, drafts: dict[str, _Draft], order: list[str]) -> _Draft | None:
+    """The body "the alliance" or "the group" stands for: the named organisation met last,
+    within the last three sentences, that is not a government (those are named, not
+    referred to as "the group")."""
+    start = sent_bounds(noun)[0]
+    for _ in range(3):
+        if start == 0:
+            break
+        start = sent_bounds(noun.doc[start - 1])[0]
+    best: tuple[int, _Draft] | None = None
+    for key in order:
+        draft = drafts[key]
+        if draft.kind != "organization" or not draft.code or (
+                draft.sector in {None, "GOV"} and draft.code not in NON_STATE):
+            continue
+        before = [i for i in draft.tokens if start <= i < noun.i]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), draft)
+    return best[1] if best else None
 
 
 def _body_headed(doc: Doc, draft: _Draft, token_draft: dict[int, _Draft]) -> _Draft | None:

@@ -584,6 +584,12 @@ class EventFinder(EventContext):
             # "the prime minister offered on Thursday to ...": a past-tense verb is never a
             # reduced relative; the parser's noun head is its subject
             return tok.head, False
+        if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and is_cue(tok) and \
+                is_cue(tok.head.head) and not any(c.dep_ in {"nsubj", "nsubjpass"}
+                                                  for c in tok.children):
+            # "the ministry said the boat had been on patrol and accused Guyana of ...": a verb
+            # of saying joined to the reported clause is the speaker's second act
+            return self.subject(tok.head.head)
         head = tok
         for _ in range(3):
             for child in head.children:
@@ -1485,7 +1491,8 @@ class EventFinder(EventContext):
             # The aim of another coded act is part of it: "marched ..., demanding the release"
             # and "summoned the ambassador to protest" code the march and the summons only.
             clause = tok.head if tok.dep_ == "conj" and tok.tag_ == "VBG" else tok
-            if clause.dep_ == "advcl" and clause.head.i in coded and (
+            # (an accusation stays its own act: "expelled the company, accusing it of ...")
+            if event.event != "ACCUSE" and clause.dep_ == "advcl" and clause.head.i in coded and (
                     clause.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to"
                                                 for c in clause.children)):
                 # ("stormed the prisons, killing guards and freeing inmates": one assault)
@@ -1526,7 +1533,10 @@ class EventFinder(EventContext):
             # two modes say two acts ("attacked ..., taking 253 hostages").
             local = (e.event, tuple(sorted(e.actor)), e.sentence.start)
             if (key in seen and e.mode in modes.get(key, {e.mode})) or (
-                    local in modes and (e.mode is None or modes[local] & {None, e.mode})):
+                    local in modes and (e.mode is None or modes[local] & {None, e.mode}
+                                        or e.event == "ACCUSE")):
+                # (one party's criticism in one sentence is one ACCUSE, however many ways it
+                # is put: "said the deployment was unconstitutional and asked the court to ...")
                 continue
             seen.add(key)
             modes.setdefault(key, set()).add(e.mode)

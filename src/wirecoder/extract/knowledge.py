@@ -42,6 +42,9 @@ class Knowledge:
     # leaders and groups they describe belong to the body: the state's, sector REB (guidelines
     # on breakaway authorities).
     breakaway: dict[str, str] = field(default_factory=dict)
+    # Lemmas of nouns for kinds of people -> their use in person_nouns.tsv ("vendor" -> source,
+    # "analyst" -> commentator): an apposition headed by one describes a person.
+    person_nouns: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def max_title_words(self) -> int:
@@ -94,6 +97,8 @@ def load_knowledge() -> Knowledge:
         k.groups[row["noun"].lower()] = Code(
             _opt(row.get("code", "")), _opt(row["sector"]), row["noun"], row.get("kind") or "group"
         )
+    for row in load_table("person_nouns.tsv", required=("lemma",), key="lemma"):
+        k.person_nouns[row["lemma"].lower()] = row.get("use") or ""
     for row in load_table("regions.tsv", required=("name", "country", "kind"), key="name"):
         entry = {
             "name": row["name"],

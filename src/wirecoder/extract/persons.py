@@ -31,6 +31,10 @@ NAME_PREFIX_NOISE = {"inside", "in", "outside", "near", "at", "from", "across", 
                      "within", "after", "before", "during", "meanwhile", "but", "and", "then",
                      "like", "unlike", "despite", "for", "on", "with", "by"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
+# Nouns that stand for a body named before: "the alliance's leader", "the group's commander".
+BODY_NOUNS = {"alliance", "bloc", "coalition", "gang", "group", "movement", "organisation",
+              "organization", "party", "militia", "union", "federation", "network", "cartel",
+              "faction", "agency"}
 # Labels the small English model gives people's names by mistake.
 PERSON_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
@@ -169,6 +173,11 @@ def _apposition(span: Span) -> list[Token]:
             return [t for t in child.subtree if t.i >= span.end]
     if root.dep_ == "appos" and root.head.i < span.start:
         head = root.head
+        # "The commander of the Kenyan contingent, Godfrey Otunge": the parser hangs the name
+        # on the nearest noun; the person is the noun the "of" phrase belongs to.
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN" \
+                and head.pos_ != "PROPN":
+            head = head.head.head
         return [t for t in head.subtree if head.left_edge.i <= t.i < span.start]
     return []
 
@@ -182,6 +191,13 @@ def _phrase_country(tokens: list[Token], title_at: int, title_end: int, k: Knowl
     if code is not None:
         return code
     for tok in tokens[title_end:]:
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"of", "at", "for", "to", "in"} \
+                and tok.pos_ == "NOUN" and tok.lemma_.lower() in k.groups:
+            # a body described by nationality: "commander of the Kenyan contingent"
+            nationality = next((c.text for c in tok.children
+                                if c.dep_ == "amod" and c.text in k.adjectives), None)
+            if nationality is not None:
+                return k.adjectives[nationality]
         if tok.dep_ == "pobj" and tok.head.lower_ in {"of", "at", "for", "to", "in"} and (
                 tok.ent_type_ in {"GPE", "ORG", "NORP"} or tok.text in k.countries):
             words = [t for t in tok.subtree if t.ent_type_ in {"GPE", "ORG", "NORP"}
@@ -248,6 +264,11 @@ class Clues:
     head_word: str | None = None
     sector_hint: str | None = None  # the sector of a body named after the title
     home: bool = False  # "the country's": the article's own country
+    # "the alliance's leader": the noun standing for a body named before
+    body_anaphor: Token | None = None
+    # "an analyst in Lahore": an outside expert, whose country and sector stay unknown
+    # unless the text gives them (guidelines on named analysts)
+    commentator: bool = False
     context: list[Token] = field(default_factory=list)  # tokens that describe the person
 
 
@@ -262,6 +283,8 @@ def person_clues(span: Span, k: Knowledge) -> Clues:
         if raw_title is not None:
             left, title, at = raw, raw_title, raw_at
     clues = Clues(context=list(left))
+    appos = _apposition(span)
+    left_start = left[0].i if left else span.start
     if title is None and left:  # "Israeli hostage Eli Sharabi", "American student Jane Roe"
         noun, n_at, _ = _person_noun_in(left[-1:], k, require_head=False)
         if noun is not None:
@@ -271,8 +294,10 @@ def person_clues(span: Span, k: Knowledge) -> Clues:
         clues.country = find_country_code(before, k) if before else None
         clues.title_key = " ".join(t.text.lower() for t in left[at:])
     else:
-        appos = _apposition(span)
         if appos:
+            clues.commentator = _commentator(appos, k)
+            if clues.commentator:
+                clues.country = _employer_country(appos, k)
             title, t_at, t_end = _title_in(appos, k)
             if title is None:
                 title, t_at, t_end = _person_noun_in(appos, k)
@@ -332,9 +357,72 @@ def person_clues(span: Span, k: Knowledge) -> Clues:
         clues.country = breakaway
         if clues.sector in {"GOV", None}:
             clues.sector = "REB"
-    if clues.country in INTERNATIONAL and clues.sector is None:
-        clues.sector = "GOV"
+    clues.body_anaphor = next((t for t in before if t.lemma_.lower() in BODY_NOUNS and any(
+        c.lower_ in {"'s", "’s"} for c in t.children) and any(
+        c.lower_ == "the" for c in t.children)), None)
+    if appos and clues.country not in INTERNATIONAL:
+        # the words just before the name are its own title, not the apposition's
+        _office_abroad(clues, [t for t in appos if t.i < left_start or t.i >= span.end], k)
+    if clues.sector is None and (clues.country in INTERNATIONAL or clues.country == "NGO"):
+        clues.sector = "GOV"  # an organisation's titled staff (guidelines)
     return clues
+
+
+def _office_abroad(clues: Clues, appos: list[Token], k: Knowledge) -> None:
+    """An office in an international body named in the other half of the apposition outranks
+    a nationality: "The African Union's special envoy, former Nigerian President Olusegun
+    Obasanjo" is the AU's envoy (IGO), not Nigeria's."""
+    while appos and appos[-1].is_punct:
+        appos = appos[:-1]
+    title, t_at, t_end = _title_in(appos, k)
+    if title is None:
+        return
+    if any(t.lower_ in {"former", "ex", "then"} for t in appos[:t_at]):
+        return  # "a former envoy": a past office says nothing of the present
+    # whose office: a word before the title ("the AU's envoy", "UN envoy") or "of" after
+    # it; an envoy "to the UN" is a state's
+    code = find_country_code(appos[:t_at], k) or _org_code(appos[:t_at], k)
+    if code is None and t_end < len(appos) and appos[t_end].lower_ == "of":
+        code = find_country_code(appos[t_end + 1 :], k) or _org_code(appos[t_end + 1 :], k)
+    if code not in INTERNATIONAL or code == clues.country:
+        return
+    clues.country, clues.title = code, title
+    clues.sector, clues.role = "GOV", title.role
+    clues.title_key = " ".join(t.text.lower() for t in appos[t_at:t_end])
+
+
+def _org_code(tokens: list[Token], k: Knowledge) -> str | None:
+    org = _org_before(tokens, k)
+    return org.code if org is not None else None
+
+
+def _employer_country(tokens: list[Token], k: Knowledge) -> str | None:
+    """The country of the body an expert works "at" or "with", by the town or country in its
+    name ("an economist at a Lusaka research institute"); where the expert merely is ("an
+    analyst in Seoul") says nothing of them (guidelines on named analysts)."""
+    from .places import resolve_place
+
+    for tok in tokens:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in {"at", "with", "for"}:
+            continue
+        for t in tok.subtree:
+            if t.ent_type_ not in {"GPE", "NORP"} and t.pos_ != "PROPN":
+                continue
+            code = find_country_code([t], k) or k.capitals.get(t.text)
+            if code is None:
+                place = resolve_place(t.text, knowledge=k)
+                code = place.country if place is not None and place.precision == "city" \
+                    else None
+            if code is not None:
+                return code
+    return None
+
+
+def _commentator(tokens: list[Token], k: Knowledge) -> bool:
+    """An apposition headed by a noun for an outside expert ("a security analyst")."""
+    head = next((t for t in tokens if t.pos_ == "NOUN" and (
+        t.dep_ == "appos" or t.head not in tokens)), None)
+    return head is not None and k.person_nouns.get(head.lemma_.lower()) == "commentator"
 
 
 def _body_after(tokens: list[Token], k: Knowledge) -> tuple[str, Code] | None:
@@ -389,7 +477,19 @@ def _looks_like_person(ent: Span, k: Knowledge, offices: OfficeIndex) -> bool:
     if title is not None:
         return True
     appos = _apposition(span)
-    return bool(appos) and _title_in(appos, k)[0] is not None
+    return bool(appos) and (_title_in(appos, k)[0] is not None or _kind_of_person(appos, k))
+
+
+def _kind_of_person(tokens: list[Token], k: Knowledge) -> bool:
+    """Is the apposition headed by a noun for a kind of person ("a market vendor", "an
+    economist", "a 22-year-old student")?"""
+    for tok in tokens:
+        if tok.pos_ != "NOUN" or (tok.dep_ != "appos" and tok.head in tokens):
+            continue
+        lemma = tok.lemma_.lower()
+        group = k.groups.get(lemma)
+        return lemma in k.person_nouns or (group is not None and group.kind == "group")
+    return False
 
 
 def person_spans(doc: Doc, k: Knowledge, offices: OfficeIndex, skip_before: int) -> list[Span]:
