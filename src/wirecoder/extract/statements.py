@@ -777,12 +777,9 @@ class SpeakerResolver:
         span = self.doc[start : last + 1]
         names = [self.actors.get(i).name for i in ids]  # type: ignore[union-attr]
         name = ", ".join(names[:-1]) + " and " + names[-1]
-        actor = next((a for a in self.actors.actors if a.name == name), None)
-        if actor is None:
-            countries = {self.actors.get(i).country for i in ids}  # type: ignore[union-attr]
-            actor = Actor(id=f"a{len(self.actors.actors) + 1}", name=name, kind="group",
-                          country=countries.pop() if len(countries) == 1 else None)
-            self.actors.actors.append(actor)
+        known = any(a.name == name for a in self.actors.actors)
+        actor = self.actors.joint_group(ids, name)  # the members' shared country and sector
+        if not known:
             self._kinds[actor.id] = "group"
         mention = Mention(span.start_char, span.end_char, span.text)
         if mention not in actor.mentions:
