@@ -51,6 +51,7 @@ VERBAL = {"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCED
 # Verbs whose "on" names the one addressed or relied on, not a place ("called on Tehran to").
 ADDRESSEE_ON = context_words("ADDRESSEE_ON")
 # Modal auxiliaries of an act promised, refused or threatened rather than done.
+TIME_MARKS = {"after", "before", "since", "until"}
 MODALS = {"would", "will", "could", "can", "might", "may", "shall", "should", "'ll", "wo", "ca"}
 # Prepositions that place what they modify; the weak ones ("on a house", "over Gaza", "through
 # its embassy") only lead on to a place, or take one the article lists as a location.
@@ -75,6 +76,9 @@ NATION_NOUNS = context_words("NATION_NOUNS")
 # Definite descriptions that take up a named place ("the shoal" after "Scarborough Shoal").
 # Verbs of speaking whose place is the utterance's ("Speaking in Tokyo, the premier condemned").
 SPEAK_VERBS = context_words("SPEAK_VERBS")
+MEETING_NOUNS = context_words("MEETING_NOUNS")
+MEETING_VERBS = context_words("MEETING_VERBS")
+MOTION_VERBS = context_words("MOTION_VERBS")
 # Compass adverbs that lead to a place through "of" ("rescued 40 migrants south of Crete").
 COMPASS = context_words("COMPASS")
 # Nouns whose "of" names where a person comes from, not where the act happened ("a native of
@@ -414,7 +418,8 @@ class EventContext:
         promised = verbal and _promised(verb)
         found = None
         if not promised:
-            found = self._attached_place(tok) or self._attached_place(verb)
+            found = self._attached_place(tok) or self._attached_place(verb) or \
+                self._destination(verb) or self._place_left(tok)
             if found is None:
                 for gov in self._governors(verb):
                     if verbal and _promised(gov):
@@ -425,7 +430,7 @@ class EventContext:
             if found is None and trig.pos == "VERB":
                 found = self._object_place(verb)
         if found is not None:
-            found = self._widen(found, tok)
+            found = self._widen(self._finer(found, verb), tok)
             if not verbal:
                 self._remember(tok, found, trig, modality)
             return as_event_place(found)
@@ -438,15 +443,21 @@ class EventContext:
         at_home = dateline is not None and (lead or dateline.country in countries or
                                             not countries)
         if verbal:
+            # said or agreed at talks, a summit or a ceremony the sentence places ("met in Niamey
+            # and agreed to", "agreed to the swap after talks in Muscat", "in a statement issued
+            # at their summit in Bridgetown, condemned"): the meeting's place
+            met = self._meeting_place(verb)
+            if met is not None:
+                return as_event_place(self._widen(met, tok))
             # where it was uttered, if the text says so and the one who spoke is the actor's side
             # ("diplomats at the United Nations in New York said Washington had asked ...":
             # New York is where the diplomats spoke, not where Washington asked)
-            if self._voiced(statement, actor):
+            if self._voiced(statement, actor, tok):
                 if statement is not None and statement.place:
                     for place in self.places.places:
                         if any(m.text == statement.place for m in place.mentions):
                             return as_event_place(place)
-                spoken = self._utterance_place(verb)
+                spoken = self._utterance_place(verb) or self._fronted_place(tok)
                 if spoken is not None:
                     return as_event_place(self._widen(spoken, tok))
             # no stated place: the lead's news was made at the dateline; later ones have none
@@ -470,6 +481,8 @@ class EventContext:
             if story is not None:
                 return as_event_place(story)
         if at_home and modality != "historical":
+            if lead:  # the lead's act at the dateline is where the story happens
+                self._remember(tok, dateline, trig, modality)  # type: ignore[arg-type]
             return as_event_place(dateline)  # type: ignore[arg-type]
         if inside:
             return as_event_place(self.places.by_token[inside[0].i])
@@ -494,10 +507,15 @@ class EventContext:
         modality = self._modalities().get(tok.i, "asserted")
         return recode(trig, modality, list(actor), [], statement, tok)[0]
 
-    def _voiced(self, statement: Statement | None, actor: list[str]) -> bool:
+    def _voiced(self, statement: Statement | None, actor: list[str], tok: Token | None = None
+                ) -> bool:
         """Is the statement a verbal event comes from spoken by its actor's side (the actor, one
-        who speaks for it, or an unnamed source of its country)?"""
+        who speaks for it, or an unnamed source of its country)? A statement whose cue is the
+        trigger itself ("accused the bloc of ...") is the act, whoever the finder took for its
+        actor."""
         if statement is None:
+            return True
+        if tok is not None and statement.cue_start == tok.idx:
             return True
         if statement.speaker in actor or statement.on_behalf_of in actor:
             return True
@@ -554,6 +572,141 @@ class EventContext:
                 break
         return None
 
+    def _destination(self, verb: Token) -> Place | None:
+        """"will fly to Asmara to meet the president": the purpose of a journey happens where
+        the journey ends."""
+        head = verb.head
+        if verb.dep_ not in {"advcl", "xcomp"} or head.lemma_.lower() not in MOTION_VERBS or \
+                not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return None
+        for prep in _preps(head):
+            if prep.lower_ == "to":
+                found = next((self.places.by_token[o.i] for o in prep.children
+                              if o.dep_ == "pobj" and o.i in self.places.by_token
+                              and self._outside_dateline(o)), None)
+                if found is not None:
+                    return found
+        return None
+
+    def _place_left(self, tok: Token) -> Place | None:
+        """"left Cairo after four days of talks": the talks were held in the place left."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in MEETING_NOUNS:
+            return None
+        node = tok
+        for _ in range(4):
+            if node.head is node:
+                return None
+            if node.dep_ == "prep" and node.lower_ != "of":  # "after four days of talks"
+                break
+            node = node.head
+        else:
+            return None
+        verb = node.head
+        if node.lower_ not in {"after", "following"} or \
+                verb.lemma_.lower() not in {"leave", "depart", "quit"}:
+            return None
+        return next((self.places.by_token[o.i] for o in verb.children if o.dep_ == "dobj"
+                     and o.i in self.places.by_token and self._outside_dateline(o)), None)
+
+    def _finer(self, found: Place, verb: Token) -> Place:
+        """A country or region found on the verb gives way to a town or site of it the clause
+        names as a location ("attacked a post near Banibangou in western Niger", "visited India
+        for a summit in the town of Mamallapuram")."""
+        if found.precision not in {"country", "region"} or found.country is None or \
+                verb.pos_ not in {"VERB", "AUX"}:
+            return found
+        subject, _ = self.subject(verb)
+        skip = {t.i for t in subject.subtree} if subject is not None else set()
+        skip |= self._aside(verb)
+        for t in verb.subtree:
+            place = self.places.by_token.get(t.i)
+            if place is not None and t.i not in skip and t.i in self.locative and \
+                    place.precision in {"city", "site"} and place.country == found.country \
+                    and self._outside_dateline(t) and not self._actor_use(t) and \
+                    t.head.lower_ not in {"from", "to"}:
+                return place
+        return found
+
+    def _fronted_place(self, tok: Token) -> Place | None:
+        """A sentence opened by "In Cotonou, ..." is said there, however the parser hangs the
+        rest; a following sentence of its paragraph whose subject is a pronoun ("He demanded")
+        goes on with the same speaker there."""
+        sent = tok.sent
+        found = self._opening_place(sent)
+        if found is not None:
+            return found
+        subject = next((t for t in sent if t.dep_ == "nsubj" and t.i < tok.i), None)
+        if subject is None or subject.lower_ not in {"he", "she", "they"} or sent.start == 0:
+            return None
+        before = self.doc[sent.start - 1].sent
+        if self._paragraph(before[0]) != self._paragraph(tok) or \
+                "\n" in self.doc[before.end - 1:sent.start + 1].text:
+            return None
+        return self._opening_place(before)
+
+    def _opening_place(self, sent: Span) -> Place | None:
+        """The place of an opening "In X," or "At X," of a sentence, if any."""
+        words = [t for t in sent if not t.is_space and not t.is_punct or t.text == ","][:6]
+        if not words or words[0].lower_ not in {"in", "at"} or \
+                not self._outside_dateline(words[0]):
+            return None
+        for t in words[1:]:
+            if t.text == ",":
+                return None
+            if t.i in self.places.by_token and t.nbor(1).text == ",":
+                return self.places.by_token[t.i]
+        return None
+
+    def _meeting_place(self, verb: Token) -> Place | None:
+        """The place of a meeting a verbal act was made at: a meeting verb it is coordinated
+        with ("held talks in Doha ... and agreed"), or a meeting noun in one of its prepositional
+        phrases ("after 12 days of talks in Muscat", "in a statement issued at their summit
+        in Bridgetown")."""
+        linked = [c for c in verb.children if c.dep_ == "conj"]
+        if verb.dep_ == "conj":
+            linked.append(verb.head)
+        for other in linked:
+            if other.lemma_.lower() not in MEETING_VERBS or other.pos_ != "VERB":
+                continue
+            found = self._attached_place(other)
+            if found is not None:
+                return found
+            # the object and the objects of prepositions on the verb or its object
+            preps = [*_preps(other), *(p for c in other.children if c.dep_ == "dobj"
+                                       for p in _preps(c))]
+            nouns = [c for c in other.children if c.dep_ == "dobj"] + \
+                [g for p in preps for g in p.children if g.dep_ == "pobj"]
+            for noun in nouns:  # "held talks in Doha", "hosted them for talks in Oslo"
+                if noun.lemma_.lower() in MEETING_NOUNS:
+                    found = self._attached_place(noun)
+                    if found is not None:
+                        return found
+        for prep in _preps(verb):
+            if prep.lower_ not in {"after", "during", "at", "in", "following"} or \
+                    not self._outside_dateline(prep):
+                continue
+            for noun in prep.subtree:
+                if noun.lemma_.lower() in MEETING_NOUNS and noun.pos_ == "NOUN":
+                    found = self._attached_place(noun) or self._meeting_before(noun)
+                    if found is not None:
+                        return found
+        return None
+
+    def _meeting_before(self, noun: Token) -> Place | None:
+        """"in a speech at the ceremony": the place of the same gathering named before in its
+        paragraph or the one before ("at a ceremony in Manila")."""
+        if not any(c.lower_ == "the" for c in noun.children):
+            return None
+        para = self._paragraph(noun)
+        for t in reversed(self.doc[: noun.sent.start]):
+            if self._paragraph(t) < para - 1:
+                break
+            if t.lemma_.lower() == noun.lemma_.lower() and t.pos_ == "NOUN":
+                found = self._attached_place(t)
+                if found is not None:
+                    return found
+        return None
+
     @staticmethod
     def _aside(verb: Token) -> set[int]:
         """Tokens of clauses that describe a participant rather than the act: relative and
@@ -568,7 +721,13 @@ class EventContext:
             # "near the border with Niger": the act is on this side of it
             beyond = t.dep_ == "prep" and t.lower_ == "with" and \
                 t.head.lemma_.lower() in {"border", "frontier", "boundary"}
-            if about_person or origin or beyond:
+            # "a day after gunmen opened fire on a police station in Tabarre": a clause of time
+            # tells another act, its place is that act's
+            other_act = t is not verb and t.dep_ in {"advcl", "pcomp"} and t.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) and (
+                any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in t.children)
+                or (t.dep_ == "pcomp" and t.head.lower_ in TIME_MARKS))
+            if about_person or origin or beyond or other_act:
                 out.update(g.i for g in t.subtree)
         return out
 
@@ -749,12 +908,32 @@ class EventContext:
                     best = (m.start, place)
         return best[1] if best is not None else None
 
+    def _capital_owner(self, noun: Token) -> Place | None:
+        """"the capital's main prison": the capital named before (the dateline's included),
+        else the capital of the article's first country."""
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ == "capital"
+                      and any(g.lower_ == "the" for g in c.children)), None)
+        if owner is None:
+            return None
+        found = self._city_anaphor(owner)
+        if found is not None:
+            return found
+        k = load_knowledge()
+        named = next((p for p in self.places.places if p.precision == "city"
+                      and p.name in k.capitals), None)
+        if named is not None or not self.places.countries:
+            return named
+        code = self.places.countries[0]
+        name = next((n for n, cc in k.capitals.items() if cc == code), None)
+        resolved = resolve_place(name, knowledge=k, within=code) if name else None
+        return Place(**vars(resolved), mentions=[]) if resolved is not None else None
+
     def _object_place(self, verb: Token) -> Place | None:
         if verb.lemma_.lower() not in PLACE_OBJECT_VERBS:
             return None
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            capital = self._capital(obj)  # "struck the Ukrainian capital"
-            if capital is not None:
+            capital = self._capital(obj) or self._capital_owner(obj)  # "struck the Ukrainian
+            if capital is not None:  # capital", "stormed the capital's prisons"
                 return capital
             if obj.i in self.places.by_token and obj.i in self.locative:
                 return self.places.by_token[obj.i]

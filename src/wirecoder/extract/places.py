@@ -289,7 +289,18 @@ def find_dateline(text: str) -> str | None:
     if not m:
         return None
     words = m.group(1).strip(" .-—–")
-    return " ".join(w.capitalize() for w in words.split()) if words else None
+    return " ".join(_unshout(w) for w in words.split()) if words else None
+
+
+# particles inside hyphenated names, lower-case in GeoNames ("Port-au-Prince", "Aix-en-Provence")
+_NAME_PARTICLES = {"au", "aux", "de", "du", "des", "la", "le", "les", "en", "sur", "el", "al"}
+
+
+def _unshout(word: str) -> str:
+    """A dateline word in GeoNames' case: "PORT-AU-PRINCE" -> "Port-au-Prince"."""
+    parts = word.split("-")
+    return "-".join(p.lower() if 0 < i < len(parts) - 1 and p.lower() in _NAME_PARTICLES
+                    else p.capitalize() for i, p in enumerate(parts))
 
 
 def _dateline_container(text: str, k: Knowledge) -> tuple[str | None, str | None]:
@@ -485,6 +496,11 @@ def find_places(doc: Doc, *, context_codes: list[str],
         resolved = resolved or resolve_place(span.text, context=context, knowledge=k,
                                              within=within, admin1=admin1,
                                              dateline=dateline_country, near=near)
+        if resolved is not None and within is not None and resolved.precision == "city" and \
+                resolved.country not in {within, None}:
+            # "near Boni in central Mali": a town of that country GeoNames lacks, not the
+            # German city that has "Boni" for an old name
+            resolved = None
         if resolved is None:
             frame = _local_frame(span)
             if frame is None or _clean(span.text) in k.organizations:
@@ -538,11 +554,18 @@ ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dative"}
 METONYM_PREPS = {"with", "against", "by", "between"}
 
 
+AFFILIATION_WORDS = {"based", "backed", "led", "funded", "allied", "aligned", "made", "born",
+                     "registered", "flagged", "owned", "run", "controlled", "sponsored"}
+
+
 def is_locative(span: Span, *, country: bool) -> bool:
     """Is this name used as a location? "Russia said" and "Russia's army" name an actor;
     "in Russia", "southern Israel" and "the coast of Libya" name a place. A city counts unless
     it stands for its government (a subject, "Moscow's decision", "talks with Kigali"); a
     country only after a locative preposition, a verb of motion or a noun of place."""
+    if span.end + 1 < len(span.doc) and span.doc[span.end].text == "-" and \
+            span.doc[span.end + 1].lower_ in AFFILIATION_WORDS:
+        return False  # "a Dubai-based company", "Iran-backed militias": a party's tie
     root = span.root
     while root.dep_ in {"appos", "conj", "compound"} and root.head is not root:
         root = root.head
@@ -719,7 +742,7 @@ def _candidate_spans(doc: Doc, k: Knowledge) -> list[Span]:
     person_names = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
     person_words = {t.text for e in person_names for t in e
                     if not _known_place(_clean_span(e), k)}
-    regions = _region_spans(doc, k)
+    regions = _region_spans(doc, k) + _joined_names(doc, k)
     ents = []
     for ent in doc.ents:  # the longer of an entity and a region name wins ("Gaza City")
         span = _clean_span(ent)
@@ -768,6 +791,38 @@ def _candidate_spans(doc: Doc, k: Knowledge) -> list[Span]:
             out.append(span)
         i = j
     return sorted(out, key=lambda s: s.start)
+
+
+# Words that join the parts of one place name the recogniser may split in two ("Port of Spain",
+# "St Vincent and the Grenadines", "Bosnia and Herzegovina").
+_JOINERS = (("of",), ("and", "the"), ("and",))
+
+
+def _joined_names(doc: Doc, k: Knowledge) -> list[Span]:
+    """Place names split by the recogniser at "of" or "and" ("Port" + "Spain"), when the whole
+    is a country or a city of that exact name."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        for joiner in _JOINERS:
+            end = ent.end + len(joiner)
+            if end >= len(doc) or [t.lower_ for t in doc[ent.end:end]] != list(joiner):
+                continue
+            stop = end
+            while stop < len(doc) and stop - end < 3 and doc[stop].is_title:
+                stop += 1
+            if stop == end:
+                continue
+            span = Span(doc, ent.start, stop, label="GPE")
+            text = _clean(span.text)
+            found = text in k.countries or (
+                (place := resolve_place(text, knowledge=k)) is not None
+                and place.precision == "city" and place.name.lower() == text.lower())
+            if found:
+                out.append(span)
+                break
+    return out
 
 
 # Nouns that frame a name the gazetteer may not hold as a place: "the town of Mahaday", "the
