@@ -1170,6 +1170,9 @@ class EventFinder(EventContext):
                 recip = self._not_own_forces(actor, recip)
             if self._taken_up(tok, trig, kind, found) or self._defiance(tok, kind, recip):
                 continue
+            if trig.pos == "NOUN" and _after_rounds(tok) is not None and any(
+                    e.event == kind and set(e.actor) & set(actor) for _, _, e in found):
+                continue  # "after two days of talks": the talks already coded, told again
             if date is None and kind in VERBAL and modality == "asserted":
                 # recoded as a verbal act (a warning, a promise): it happened when it was said
                 date = self.utterance_date(tok, statement)

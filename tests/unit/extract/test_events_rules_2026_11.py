@@ -146,3 +146,10 @@ def test_events_rules_promised_pier_is_agree(pipeline: Any) -> None:
     found = events(pipeline, "The prime minister said the navy would build a floating pier off "
                              "the coast to bring in food.")
     assert "AGREE" in {e["event"] for e in found}
+
+
+def test_events_rules_talks_told_again_are_not_new(pipeline: Any) -> None:
+    found = events(pipeline, "Armenian and Azerbaijani officials held talks in Abu Dhabi on "
+                             "Monday.\n\nThe officials signed a draft text on Tuesday after two "
+                             "days of talks, the foreign ministry said.")
+    assert [e["event"] for e in found].count("CONSULT") == 1
