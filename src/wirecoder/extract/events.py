@@ -616,6 +616,15 @@ class EventFinder(EventContext):
                 head = head.head
             else:
                 break
+        # "In New Delhi, Jairam Ramesh, a spokesman ..., accused": the parser may join the
+        # subject to the place that opens the sentence
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.i < tok.i
+                     and c.lower_ in {"in", "at", "from"}):
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                for conj in obj.conjuncts:
+                    if conj.pos_ == "PROPN" and conj.i < tok.i and \
+                            self.actors.actor_of(conj) is not None:
+                        return conj, False
         return None, False
 
     def _party(self, tok: Token | None) -> list[str]:
