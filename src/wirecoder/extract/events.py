@@ -92,7 +92,8 @@ THREAT_MODES = {
     "ASSAULT": {"": "violence"},
     "PROTEST": {"": "restrict"},
     "COERCE": {"": "restrict", "arrest": "arrest", "deport": "expel", "seize": "territory"},
-    "SANCTION": {"": "restrict", "expel": "expel", "discontinue": "relations"},
+    "SANCTION": {"": "restrict", "expel": "expel", "discontinue": "relations",
+                 "withdraw": "relations"},
 }
 # Acts whose announced negation is a refusal, and the REJECT mode it takes.
 REFUSALS = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "AGREE": "change",
