@@ -225,8 +225,9 @@ def _resolve(name: str, context: tuple[str, ...], within: str | None, admin1: st
             return EventPlace(name=city.name, geonameid=city.geonameid, lat=city.lat,
                               lon=city.lon, country=None, precision="city")
     if region is not None:
+        precision = "site" if region["kind"] == "site" else "region"  # "Fordow", "Punggye-ri"
         return EventPlace(name=str(region["name"]), lat=region["lat"], lon=region["lon"],  # type: ignore[arg-type]
-                          country=region["country"], precision="region")  # type: ignore[arg-type]
+                          country=region["country"], precision=precision)  # type: ignore[arg-type]
     country = k.countries.get(name)
     state = _us_states().get(name)
     cities = _cities(name) or _cities(_ascii(name))
@@ -554,6 +555,12 @@ ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dative"}
 METONYM_PREPS = {"with", "against", "by", "between"}
 
 
+ADDRESSEE_ON = context_words("ADDRESSEE_ON")
+ADDRESSEE_NOUNS = context_words("ADDRESSEE_NOUNS")
+PARTY_OBJECT_VERBS = context_words("PARTY_OBJECT_VERBS")
+NAME_NOUNS = context_words("NAME_NOUNS")
+
+
 AFFILIATION_WORDS = {"based", "backed", "led", "funded", "allied", "aligned", "made", "born",
                      "registered", "flagged", "owned", "run", "controlled", "sponsored"}
 
@@ -586,6 +593,13 @@ def is_locative(span: Span, *, country: bool) -> bool:
             return not country or head.head.lemma_.lower() in PLACE_NOUNS
         if prep in {"with", "between"} and verb.lemma_.lower() in ROUTE_NOUNS:
             return True  # "the border with Egypt", "the road between Quito and Guayaquil"
+        if prep == "on" and verb.lemma_.lower() in ADDRESSEE_ON:
+            return False  # "called on Tehran to": the one addressed
+        if prep == "to" and (verb.pos_ == "NOUN" and verb.lemma_.lower() in ADDRESSEE_NOUNS or
+                             verb.pos_ == "VERB" and any(
+                                 c.dep_ == "dobj" and c.lemma_.lower() in ADDRESSEE_NOUNS
+                                 for c in verb.children)):
+            return False  # "a letter to Bratislava", "sent a message to Kyiv": the one addressed
         if not country:
             return not (prep in METONYM_PREPS and verb.pos_ in {"VERB", "NOUN"})
         if prep in COUNTRY_PREPS:
@@ -593,6 +607,10 @@ def is_locative(span: Span, *, country: bool) -> bool:
         if prep in {"to", "from", "toward", "towards"}:
             return verb.lemma_.lower() in MOTION_VERBS
         return False
+    if root.dep_ == "dobj" and (head.lemma_.lower() in PARTY_OBJECT_VERBS or any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in head.children)):
+        return False  # "accusing Tehran of", "urged Minsk to": a party, not a place
     if not country:
         return True
     return root.dep_ == "dobj" and head.lemma_.lower() in {
@@ -609,8 +627,10 @@ def _region_spans(doc: Doc, k: Knowledge) -> list[Span]:
     key = id(doc.vocab)
     if key not in _REGION_MATCHERS:
         matcher = PhraseMatcher(doc.vocab, attr="ORTH")
-        matcher.add("REGION", [Doc(doc.vocab, words=name.replace("'s", " 's").split())
-                               for name in sorted(k.regions)])
+        matcher.add("REGION", [Doc(doc.vocab, words=variant.split())
+                               for name in sorted(k.regions)
+                               for variant in {name.replace("'s", " 's"),  # "Punggye - ri"
+                                               name.replace("'s", " 's").replace("-", " - ")}])
         _REGION_MATCHERS[key] = matcher
     found = sorted(_REGION_MATCHERS[key](doc), key=lambda m: (m[1], -(m[2] - m[1])))
     out: list[Span] = []
@@ -724,6 +744,8 @@ def _known_place(span: Span, k: Knowledge) -> bool:
     if text in k.countries or text in k.regions or text in _us_states():
         return True
     root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head  # "to Fordow, Natanz or Isfahan": governed as the first name is
     governed = (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS) or (
         root.dep_ == "dobj" and root.head.lemma_.lower() in CONFLICT_VERBS) or (
         root.dep_ == "pobj" and root.head.lower_ == "of"
@@ -744,7 +766,7 @@ def _candidate_spans(doc: Doc, k: Knowledge) -> list[Span]:
                     if not _known_place(_clean_span(e), k)}
     regions = _region_spans(doc, k) + _joined_names(doc, k)
     ents = []
-    for ent in doc.ents:  # the longer of an entity and a region name wins ("Gaza City")
+    for ent in _split_lists(doc):  # the longer of an entity and a region name wins ("Gaza City")
         span = _clean_span(ent)
         overlapping = [r for r in regions if r.start < span.end and span.start < r.end]
         if any(len(r) >= len(span) for r in overlapping):
@@ -755,7 +777,7 @@ def _candidate_spans(doc: Doc, k: Knowledge) -> list[Span]:
     for ent in ents:
         span = _clean_span(ent)
         text = _clean(span.text)
-        if text in k.organizations or span.text in k.organizations:
+        if text in k.organizations or span.text in k.organizations or _named_party(span):
             continue
         if ent.label_ in PLACE_LABELS:
             if not (len(span) == 1 and span.text in person_words):
@@ -782,15 +804,53 @@ def _candidate_spans(doc: Doc, k: Knowledge) -> list[Span]:
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and doc[j].ent_iob_ == "O" and doc[j].pos_ == "PROPN" \
-                and doc[j].is_title and j not in taken:
-            j += 1
+        while j < len(doc) and doc[j].ent_iob_ == "O" and j not in taken:
+            if doc[j].pos_ == "PROPN" and doc[j].is_title:
+                j += 1
+            elif doc[j].text == "-" and j + 1 < len(doc) and doc[j + 1].ent_iob_ == "O" and \
+                    not doc[j - 1].whitespace_ and not doc[j].whitespace_ and \
+                    doc[j + 1].is_alpha and j + 1 not in taken:
+                j += 2  # a hyphenated name: "Punggye-ri", "Dar-es-Salaam"
+            else:
+                break
         span = Span(doc, i, j, label="GPE")
         if span.text not in person_words and (
                 span.root.dep_ in PLACE_DEPS and _known_place(span, k) or _local_frame(span)):
             out.append(span)
         i = j
     return sorted(out, key=lambda s: s.start)
+
+
+def _split_lists(doc: Doc) -> list[Span]:
+    """The entities, with a mislabelled list of names split at its commas ("Fordow, Natanz"
+    tagged as one organisation)."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        commas = [t.i for t in ent if t.text == ","]
+        if ent.label_ in PLACE_LABELS or not commas:
+            out.append(ent)
+            continue
+        start = ent.start
+        for stop in [*commas, ent.end]:
+            if stop > start:
+                out.append(Span(doc, start, stop, label=ent.label_))
+            start = stop + 1
+    return out
+
+
+def _named_party(span: Span) -> bool:
+    """Is this the name of a company or a ship given after its noun ("the nuclear fuel company
+    Orano", "the tanker Arctic Heron", "one of those tankers, the Arctic Heron")?"""
+    root = span.root
+    if root.dep_ in {"appos", "compound"} and root.head.lemma_.lower() in NAME_NOUNS:
+        return True
+    if root.dep_ == "appos":  # "one of those tankers, the Arctic Heron"
+        host = root.head
+        nouns = [host, *(g for c in host.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj")]
+        return any(n.lemma_.lower() in NAME_NOUNS for n in nouns)
+    return any(c.dep_ == "compound" and c.lemma_.lower() in NAME_NOUNS and c.i < span.start
+               for c in root.children)
 
 
 # Words that join the parts of one place name the recogniser may split in two ("Port of Spain",
@@ -830,6 +890,7 @@ def _joined_names(doc: Doc, k: Knowledge) -> list[Span]:
 LOCAL_NOUNS = {word: precision for precision in ("city", "region", "site")
                for word in context_words(f"LOCAL_NOUNS_{precision.upper()}")}
 TOWN_NOUNS = context_words("TOWN_NOUNS")
+PLACE_OBJECT_VERBS = context_words("PLACE_OBJECT_VERBS")
 
 
 def _local_frame(span: Span) -> tuple[str, Span | None] | None:
@@ -859,6 +920,9 @@ def _local_frame(span: Span) -> tuple[str, Span | None] | None:
             root.head.lower_ in {"in", "at", "near", "outside", "around", "inside"}:
         # a place name the gazetteer lacks, used as a location ("near Metula in northern Israel")
         return "city", None
+    if root.ent_type_ in {"GPE", "LOC"} and root.dep_ == "dobj" and \
+            root.head.lemma_.lower() in PLACE_OBJECT_VERBS:
+        return "city", None  # "a convoy reached Tawila": the object of a verb of arrival or war
     return None
 
 
