@@ -671,13 +671,13 @@ def _add_groups(doc: Doc, k: Knowledge, drafts: dict[str, _Draft], order: list[s
             continue
         # "Taiwanese navy ships", "a Chinese navy destroyer": the service owning the craft is
         # the actor, with the words before it (ships are their owner's: guidelines).
+        noun, group = _group_noun(tok, k)  # first: most nouns name no group
+        if group is None:
+            continue
         service = _service_of_craft(tok, k)
         if tok.dep_ == "compound" and not service:
             continue
         if any(_service_of_craft(c, k) for c in tok.lefts):
-            continue
-        noun, group = _group_noun(tok, k)
-        if group is None:
             continue
         lefts = list(tok.lefts)
         if service:  # the craft's modifiers describe the service; its number does not
