@@ -497,10 +497,10 @@ def find_places(doc: Doc, *, context_codes: list[str],
         resolved = resolved or resolve_place(span.text, context=context, knowledge=k,
                                              within=within, admin1=admin1,
                                              dateline=dateline_country, near=near)
-        if resolved is not None and within is not None and resolved.precision == "city" and \
-                resolved.country not in {within, None}:
+        if resolved is not None and within is not None and US_LOCAL not in near and \
+                resolved.precision == "city" and resolved.country not in {within, None}:
             # "near Boni in central Mali": a town of that country GeoNames lacks, not the
-            # German city that has "Boni" for an old name
+            # German city that has "Boni" for an old name (but "Atlanta, Georgia" is the state)
             resolved = None
         if resolved is None:
             frame = _local_frame(span)
