@@ -570,13 +570,18 @@ class EventFinder(EventContext):
         out: list[str] = []
         for child in (t for left in tok.lefts for t in left.subtree):
             if child.dep_ in {"amod", "compound", "nmod", "conj"}:
-                code = self.k.adjectives.get(child.text) or self.k.adjectives.get(
-                    child.text.rstrip("s"))
-                if code and code in self.k.country_names:
-                    actor = self.actors.country_actor(child, code, self.k.country_names[code])
-                    if actor not in out:
-                        out.append(actor)
+                actor = self._nationality_actor(child)
+                if actor is not None and actor not in out:
+                    out.append(actor)
         return out
+
+    def _nationality_actor(self, tok: Token, code: str | None = None) -> str | None:
+        """The country actor a nationality word names ("Russian", "Pakistanis"), if any."""
+        code = code or self.k.adjectives.get(tok.text) or self.k.adjectives.get(
+            tok.text.rstrip("s"))
+        if not code or code not in self.k.country_names:
+            return None
+        return self.actors.country_actor(tok, code, self.k.country_names[code])
 
     def subject(self, tok: Token) -> tuple[Token | None, bool]:
         """(subject token, is_passive) of a verb, borrowing the head's for xcomp/conj verbs."""
@@ -658,12 +663,9 @@ class EventFinder(EventContext):
                 code = self.k.adjectives.get(f"{t.text} {nxt.text}")
                 if code:
                     skip.add(nxt.i)
-            code = code or self.k.adjectives.get(t.text) or self.k.adjectives.get(
-                t.text.rstrip("s"))
-            if code and code in self.k.country_names:
-                actor = self.actors.country_actor(t, code, self.k.country_names[code])
-                if actor not in out:
-                    out.append(actor)
+            actor = self._nationality_actor(t, code)
+            if actor is not None and actor not in out:
+                out.append(actor)
         return out
 
     def _pobj_actors(self, host: Token, preps: set[str]) -> list[str]:
