@@ -77,6 +77,7 @@ ALLEGING_HEADS = _words("ALLEGING_HEADS")
 ROUND_NOUNS = {"day", "week", "hour", "month", "round", "session"}
 TIME_LINKS = {"after", "before", "as", "when", "while", "since"}
 TRUCE_NOUNS = {"truce", "ceasefire", "cease-fire", "armistice"}
+STATIVE_VERBS = {"include", "be", "remain", "contain", "cover", "involve", "concern", "mean"}
 GIVING_VERBS = {"send", "deliver", "provide", "supply", "ship", "give", "release", "free"}
 PARTICIPATING = _words("PARTICIPATING")
 # What a ship, plane or convoy carries is what was sent ("dispatched a ship carrying medicines").
@@ -308,6 +309,9 @@ def _after_rounds(tok: Token) -> Token | None:
     span = of.head
     if span.dep_ != "pobj" or span.head.lower_ not in {"after", "following", "during"}:
         return None
+    if not any(c.dep_ == "nummod" for c in span.children) and not any(
+            c.dep_ in {"prep", "acl"} for c in tok.children):
+        return None  # "after weeks of talks": background, unless counted or placed
     verb = span.head.head
     return verb if verb.pos_ in {"VERB", "AUX"} else None
 
@@ -1010,6 +1014,11 @@ class EventFinder(EventContext):
         if trig.event in ROUTINE_TYPES and any(
                 c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children):
             return True
+        if any(c.dep_ == "advmod" and c.lower_ == "long" for c in verb.children) and any(
+                c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+            return True  # "have long rejected outside mediation": a standing position
+        if any(c.dep_ == "neg" and c.lower_ == "never" for c in verb.children):
+            return True  # "had never armed the rebels": a denied practice, not a denied act
         if trig.pos == "VERB" and tok.tag_ in {"VBN", "VBD"} and tok.dep_ in {"acl", "advcl"} \
                 and tok.i > 0 and self.doc[tok.i - 1].pos_ == "NOUN" and not any(
                     c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "agent", "mark"}
@@ -1471,6 +1480,8 @@ class EventFinder(EventContext):
         if _after_rounds(tok) is not None:
             return True
         if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ == "VERB":
+            if tok.head.lemma_.lower() in STATIVE_VERBS:
+                return False  # "the students' demands include ...": what it is, not that it was
             return any(c.dep_ in {"poss", "amod", "compound"} for c in tok.children)
         return False
 

@@ -153,3 +153,15 @@ def test_events_rules_talks_told_again_are_not_new(pipeline: Any) -> None:
                              "Monday.\n\nThe officials signed a draft text on Tuesday after two "
                              "days of talks, the foreign ministry said.")
     assert [e["event"] for e in found].count("CONSULT") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Chile has long rejected outside mediation in the dispute.",
+    "Uganda said it had never armed the militia.",
+    "The opposition's demands include early elections and the release of prisoners.",
+    "Peru and Ecuador reached the accord in March after months of talks.",
+])
+def test_events_rules_standing_positions_and_background(pipeline: Any, text: str) -> None:
+    found = [e for e in events(pipeline, text)
+             if e["event"] in {"REJECT", "AID", "REQUEST", "CONSULT"}]
+    assert found == [], kinds(found)
