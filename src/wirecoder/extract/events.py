@@ -1555,6 +1555,12 @@ class EventFinder(EventContext):
         out = []
         for e in events:
             key = (e.event, tuple(sorted(e.actor)), tuple(sorted(e.recipient)), e.date, e.modality)
+            # an undated retelling of an act the article has coded ("'I have decided to step
+            # down,' he said" after "resigned on Tuesday") is the same act
+            undated = (e.event, tuple(sorted(e.actor)), tuple(sorted(e.recipient)), e.modality)
+            if e.date is None and e.actor and undated in seen:
+                continue
+            seen.add(undated)
             # One sentence reporting one act twice ("struck ..., killing two") is one event;
             # two modes say two acts ("attacked ..., taking 253 hostages").
             local = (e.event, tuple(sorted(e.actor)), e.sentence.start)

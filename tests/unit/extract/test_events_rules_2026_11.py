@@ -165,3 +165,9 @@ def test_events_rules_standing_positions_and_background(pipeline: Any, text: str
     found = [e for e in events(pipeline, text)
              if e["event"] in {"REJECT", "AID", "REQUEST", "CONSULT"}]
     assert found == [], kinds(found)
+
+
+def test_events_rules_undated_retelling_is_the_same_act(pipeline: Any) -> None:
+    found = events(pipeline, "Prime Minister Ana Novak resigned on Tuesday.\n\n"
+                             "\"I have decided to step down,\" Novak told reporters.")
+    assert [e["event"] for e in found].count("RETREAT") == 1
