@@ -1558,9 +1558,10 @@ class EventFinder(EventContext):
             # an undated retelling of an act the article has coded ("'I have decided to step
             # down,' he said" after "resigned on Tuesday") is the same act
             undated = (e.event, tuple(sorted(e.actor)), tuple(sorted(e.recipient)), e.modality)
-            if e.date is None and e.actor and undated in seen:
+            if e.date is None and e.actor and undated in modes and (
+                    e.mode is None or modes[undated] & {None, e.mode}):
                 continue
-            seen.add(undated)
+            modes.setdefault(undated, set()).add(e.mode)
             # One sentence reporting one act twice ("struck ..., killing two") is one event;
             # two modes say two acts ("attacked ..., taking 253 hostages").
             local = (e.event, tuple(sorted(e.actor)), e.sentence.start)
