@@ -293,6 +293,8 @@ def _object_lemmas(tok: Token, pos: str, places: frozenset[int] | set[int] = fro
         found = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
         if any(o.ent_type_ in {"GPE", "LOC", "FAC"} or o.i in places for o in objs):
             found.add("gpe")  # a named place: "seized Goma", "captured Bakhmut"
+        if any(o.ent_type_ == "PERSON" for o in objs):
+            found.add("person")  # a named person: "released Mathieu Garnier"
         return found
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
