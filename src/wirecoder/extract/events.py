@@ -887,6 +887,17 @@ class EventFinder(EventContext):
             threat = THREAT_MODES[event].get(mode or "", THREAT_MODES[event][""])
             return "THREATEN", threat, "138" if threat == "violence" else "130", "asserted", \
                 speaker, recip
+        ruled_out = next((c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() == "rule"
+                          and any(p.dep_ == "prt" and p.lower_ == "out" for p in c.children)),
+                         None)
+        if event == "REJECT" and ruled_out is not None:
+            # "refused to rule out military force": keeping force on the table is a threat
+            nouns = threat_nouns()
+            threat = next((nouns[o.lemma_.lower()] for o in ruled_out.children
+                           if o.dep_ == "dobj" and o.lemma_.lower() in nouns), None)
+            if threat is not None:
+                return "THREATEN", threat, "138" if threat == "violence" else "130", \
+                    modality, actor, []  # (the force kept on the table is not its target)
         if modality == "negated" and event in REFUSALS and self._announced(tok):
             return "REJECT", REFUSALS[event], "120", "asserted", actor, recip
         if event == "MOBILIZE" and self._joint_exercise(tok, actor):

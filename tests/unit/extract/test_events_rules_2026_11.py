@@ -171,3 +171,14 @@ def test_events_rules_undated_retelling_is_the_same_act(pipeline: Any) -> None:
     found = events(pipeline, "Prime Minister Ana Novak resigned on Tuesday.\n\n"
                              "\"I have decided to step down,\" Novak told reporters.")
     assert [e["event"] for e in found].count("RETREAT") == 1
+
+
+def test_events_rules_refusing_to_rule_out_force_is_a_threat(pipeline: Any) -> None:
+    found = events(pipeline, "The Serbian president refused to rule out military force "
+                             "against the rebels.")
+    assert [(e["event"], e["mode"]) for e in found] == [("THREATEN", "violence")]
+
+
+def test_events_rules_named_person_released(pipeline: Any) -> None:
+    found = events(pipeline, "Belarus on Friday released Anna Kowalska, a Polish journalist.")
+    assert [e["event"] for e in found] == ["RETREAT"]
