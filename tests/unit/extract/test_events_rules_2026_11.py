@@ -182,3 +182,11 @@ def test_events_rules_refusing_to_rule_out_force_is_a_threat(pipeline: Any) -> N
 def test_events_rules_named_person_released(pipeline: Any) -> None:
     found = events(pipeline, "Belarus on Friday released Anna Kowalska, a Polish journalist.")
     assert [e["event"] for e in found] == ["RETREAT"]
+
+
+def test_events_rules_called_rally_and_disrespect(pipeline: Any) -> None:
+    found = events(pipeline, "Student groups in Belgrade have called a rally for Sunday.")
+    assert "PROTEST" in {e["event"] for e in found}
+    judged = events(pipeline, "Prime Minister Mette Frederiksen called the visit "
+                              "\"a sign of disrespect\".")
+    assert [e["event"] for e in judged] == ["ACCUSE"]
