@@ -390,6 +390,11 @@ def match_trigger(tok: Token, places: frozenset[int] | set[int] = frozenset()
         return adj
     if _truce_held(tok):
         return TRUCE_HELD
+    if tok.lemma_.lower() == "attend" and tok.pos_ == "VERB" and any(
+            c.dep_ == "neg" for c in tok.children) and not any(
+            c.dep_ == "dobj" for c in tok.children):
+        # "Tshisekedi will not attend": the meeting is the one the story is about
+        return select_trigger("attend", "VERB", objects=("meeting",))
     if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB" and any(
             c.dep_ == "dobj" and (c.lower_ == "more" or c.like_num) for c in tok.children):
         # "delivered three drones and would send two more": the ellipsis takes the first act

@@ -190,3 +190,9 @@ def test_events_rules_called_rally_and_disrespect(pipeline: Any) -> None:
     judged = events(pipeline, "Prime Minister Mette Frederiksen called the visit "
                               "\"a sign of disrespect\".")
     assert [e["event"] for e in judged] == ["ACCUSE"]
+
+
+def test_events_rules_will_not_attend_is_a_refusal(pipeline: Any) -> None:
+    found = events(pipeline, "Rwandan President Paul Kagame will not attend, his office said.")
+    assert [(e["event"], e["mode"]) for e in found] == [("REJECT", "meet")]
+    assert events(pipeline, "President Paul Kagame attended the funeral in Kigali.") == []
