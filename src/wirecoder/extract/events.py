@@ -74,11 +74,11 @@ INFINITIVE_ONLY = _words("INFINITIVE_ONLY")
 # "suspected of collaborating", "charged with spying": the act is only alleged.
 ALLEGING_HEADS = _words("ALLEGING_HEADS")
 # "after four days of talks", "following two rounds of negotiations": talks reported as held.
-ROUND_NOUNS = {"day", "week", "hour", "month", "round", "session"}
+ROUND_NOUNS = _words("ROUND_NOUNS")
 TIME_LINKS = {"after", "before", "as", "when", "while", "since"}
-TRUCE_NOUNS = {"truce", "ceasefire", "cease-fire", "armistice"}
-STATIVE_VERBS = {"include", "be", "remain", "contain", "cover", "involve", "concern", "mean"}
-GIVING_VERBS = {"send", "deliver", "provide", "supply", "ship", "give", "release", "free"}
+TRUCE_NOUNS = _words("TRUCE_NOUNS")
+STATIVE_VERBS = _words("STATIVE_VERBS")
+GIVING_VERBS = _words("GIVING_VERBS")
 PARTICIPATING = _words("PARTICIPATING")
 # What a ship, plane or convoy carries is what was sent ("dispatched a ship carrying medicines").
 CARRYING = _words("CARRYING")
