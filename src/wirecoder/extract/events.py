@@ -80,6 +80,7 @@ TRUCE_NOUNS = _words("TRUCE_NOUNS")
 STATIVE_VERBS = _words("STATIVE_VERBS")
 GIVING_VERBS = _words("GIVING_VERBS")
 PARTICIPATING = _words("PARTICIPATING")
+TRAVELLING = _words("TRAVELLING")
 # What a ship, plane or convoy carries is what was sent ("dispatched a ship carrying medicines").
 CARRYING = _words("CARRYING")
 # Phrases that make a plain "said" report a threat: "will face consequences", "are legitimate
@@ -351,6 +352,10 @@ def host_verb(tok: Token) -> Token | None:
         if verb.lemma_.lower() in PARTICIPATING or (verb.lemma_.lower() == "take" and any(
                 c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)):
             return verb
+    # "will return to Muscat for a new round of talks": those who go hold the talks
+    if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.pos_ == "VERB" \
+            and head.head.head.lemma_.lower() in TRAVELLING:
+        return head.head.head
     return None
 
 
@@ -477,6 +482,10 @@ class EventFinder(EventContext):
         out: list[str] = []
         for t in [tok, *tok.conjuncts]:
             actor = self._first_person(t) or self.resolver.resolve(t)
+            if actor is None and any(self._two_parties(g) for c in t.children if c.dep_ == "prep"
+                                     and c.lower_ in {"from", "of", "on"} for g in c.children
+                                     if g.dep_ == "pobj"):
+                return list(self.last_parties)  # "negotiators from both sides"
             if actor is None and t.dep_ != "poss":
                 # "the leaders of France" / "officials from Kenya": look one level down.
                 for child in t.children:
@@ -629,7 +638,10 @@ class EventFinder(EventContext):
                     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                     pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
                     return pobj, True
-            if head.dep_ in {"xcomp", "conj", "advcl", "acl"} and head.head is not head:
+            if head.dep_ in {"xcomp", "conj", "advcl", "acl"} and head.head is not head or (
+                    head.dep_ == "acomp" and head is not tok
+                    and head.lemma_.lower() in FUTURE_HEADS):
+                # "is due to travel", "is set to meet": the copula's subject (not "unlikely to")
                 head = head.head
             else:
                 break

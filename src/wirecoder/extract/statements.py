@@ -660,6 +660,9 @@ class SpeakerResolver:
             actor = next((a for t in reversed(phrase) if (a := self.actors.actor_of(t))), None)
         if actor is None and subj.pos_ == "PROPN":
             actor = self.actors.person_by_surname(subj.text) or self._person_by_name_part(subj)
+        if actor is None and subj.pos_ == "NOUN" and subj.is_title and subj.i == subj.sent.start:
+            # a surname opening a sentence may be tagged as a common noun ("Tuggar will travel")
+            actor = self.actors.person_by_surname(subj.text)
         if actor is None and subj.pos_ == "PROPN" and subj.text in self.k.countries and \
                 self.k.countries[subj.text].code:
             code = self.k.countries[subj.text]
