@@ -271,7 +271,11 @@ def _particles(tok: Token) -> dict[str, set[str]]:
             if child.dep_ in {"advmod", "prt"} and child.lower_ in {"back", "out"}:
                 out.setdefault(child.lower_, set())
     # "walked out of the talks", "pulled out of the deal": "out of" is one preposition, not the
-    # particle of "walk out" / "pull out".
+    # particle of "walk out" / "pull out" (the parser may hang "of" on "out").
+    for out_ in (c for c in tok.children if c.lower_ == "out" and c.dep_ in {"prep", "prt"}):
+        for of in (g for g in out_.children if g.dep_ == "prep" and g.lower_ == "of"):
+            out.setdefault("of", set()).update(
+                o.lemma_.lower() for o in of.children if o.dep_ == "pobj")
     if "out" in out and "of" in out:
         out["out of"] = out.pop("of")
         out.pop("out")
@@ -289,8 +293,13 @@ def _object_lemmas(tok: Token, pos: str, places: frozenset[int] | set[int] = fro
         objs += [g for o in list(objs) for a in o.children
                  if a.dep_ == "acl" and a.lemma_.lower() in CARRYING
                  for d in a.children if d.dep_ == "dobj" for g in (d, *d.conjuncts)]
-        # "violated the ceasefire agreement", "launched a mediation mission"
-        objs += [m for o in list(objs) for m in o.children if m.dep_ == "compound"]
+        # "declared the ambassador persona non grata": the parser may make the small clause's
+        # noun a clausal complement
+        objs += [c for c in tok.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ == "NOUN"]
+        # "violated the ceasefire agreement", "launched a mediation mission"; "sent the frigate
+        # Provence" (the class noun before a vessel's name may be tagged as an adjective)
+        objs += [m for o in list(objs) for m in o.children if m.dep_ == "compound" or (
+            m.dep_ == "amod" and o.pos_ == "PROPN")]
         found = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
         if any(o.ent_type_ in {"GPE", "LOC", "FAC"} or o.i in places for o in objs):
             found.add("gpe")  # a named place: "seized Goma", "captured Bakhmut"
@@ -426,7 +435,9 @@ def match_trigger(tok: Token, places: frozenset[int] | set[int] = frozenset()
     if trig is not None and pos == "VERB" and lemma in LIGHT_VERBS:
         # "launched a general strike", "went on hunger strike": the noun's own constrained row
         # says more than the light verb's.
-        for obj in (c for c in tok.children if c.dep_ in {"dobj", "pobj", "prep"}):
+        # (not a topic or a reason: "held talks over China's suspension of imports")
+        for obj in (c for c in tok.children if c.dep_ in {"dobj", "pobj"} or (
+                c.dep_ == "prep" and c.lower_ in {"on", "in", "into"})):
             noun = obj if obj.dep_ == "dobj" else next(
                 (g for g in obj.children if g.dep_ == "pobj"), None)
             if noun is None or (noun.lemma_.lower(), "NOUN") not in triggers_by_lemma():
@@ -720,6 +731,12 @@ class EventFinder(EventContext):
                     recip += self.actors_of(obj)
             recip += self._pobj_actors(tok, RECIPIENT_PREPS - (
                 {"against"} if trig.event in RECIPROCAL else set()))
+            if trig.lemma in LIGHT_VERBS:
+                # "held talks with Chinese officials": the partner hangs off the noun
+                # (not where they were held: "held talks at the U.N. post")
+                for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                    recip += self._pobj_actors(obj, {"with", "on", "between"} | (
+                        set() if trig.event in RECIPROCAL else {"against"}))
             if not actor:
                 actor = self._reporter_side(tok, subj, passive)
             if not actor and passive and trig.event == "MOBILIZE" and not any(
@@ -1020,7 +1037,11 @@ class EventFinder(EventContext):
 
     def _joint_exercise(self, tok: Token, actor: list[str]) -> bool:
         """Exercises and drills by forces of two or more countries are COOPERATE, not MOBILIZE."""
-        words = {t.lemma_.lower() for t in tok.subtree} | {tok.lemma_.lower()}
+        # (not a second clause of its own: "France sent a frigate, and the navies began joint
+        # exercises" is a deployment and an exercise)
+        own = [c for c in tok.children if not (c.dep_ == "conj" and any(
+            g.dep_ in {"nsubj", "nsubjpass"} for g in c.children))]
+        words = {t.lemma_.lower() for c in own for t in c.subtree} | {tok.lemma_.lower()}
         if not words & {"exercise", "drill", "manoeuvre", "maneuver", "wargame", "game"}:
             return False
         countries = {a.country for i in actor if (a := self.actors.get(i)) and a.country}
@@ -1237,6 +1258,8 @@ class EventFinder(EventContext):
                 confidence=self._confidence(trig, actor, recip),
                 trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
             )
+            if kind == "CONSULT" and mode is None:
+                self._as_visit(tok, event)
             found.append((tok, trig, event))
             if len(set(event.actor) | set(event.recipient)) >= 2:
                 self.last_parties = list(dict.fromkeys(event.actor + event.recipient))
@@ -1249,6 +1272,26 @@ class EventFinder(EventContext):
         for n, e in enumerate(events, 1):
             e.id = f"e{n}"
         return events
+
+    def _as_visit(self, tok: Token, event: Event) -> None:
+        """"met his Nigerien counterpart in Niamey", "held talks with Chinese officials in
+        Beijing": talks held in the partner's country are the subject's visit to the host
+        (the guidelines' visit row: visitor as actor, host as recipient)."""
+        place = event.place
+        if place is None or place.country is None or place.precision not in {"city", "site"}:
+            return
+        verb = host_verb(tok) or tok if tok.pos_ == "NOUN" else tok
+        subj, passive = self.subject(verb)
+        guests = [a for a in self._party(subj) if a in event.actor] if not passive else []
+        hosts = [a for a in event.actor if a not in guests]
+        if not guests or not hosts:
+            return
+        def country(i: str) -> str | None:
+            actor = self.actors.get(i)
+            return actor.country if actor else None
+        if all(country(h) == place.country for h in hosts) and all(
+                country(g) not in {None, place.country} for g in guests):
+            event.mode, event.actor, event.recipient = "visit", guests, hosts
 
     def _warnings(self, found: list[tuple[Token, Trigger, Event]]
                   ) -> list[tuple[Token, Trigger, Event]]:
@@ -1594,7 +1637,9 @@ class EventFinder(EventContext):
             modes.setdefault(undated, set()).add(e.mode)
             # One sentence reporting one act twice ("struck ..., killing two") is one event;
             # two modes say two acts ("attacked ..., taking 253 hostages").
-            local = (e.event, tuple(sorted(e.actor)), e.sentence.start)
+            # (a done act and a planned one are two: "met Abiy ... and will fly to Asmara to
+            # meet Isaias")
+            local = (e.event, tuple(sorted(e.actor)), e.sentence.start, e.modality)
             if (key in seen and e.mode in modes.get(key, {e.mode})) or (
                     local in modes and (e.mode is None or modes[local] & {None, e.mode}
                                         or e.event == "ACCUSE")):

@@ -55,3 +55,48 @@ def test_session3_rules_code(pipeline: Any, text: str,
 ])
 def test_session3_rules_leave_alone(pipeline: Any, text: str) -> None:
     assert events(pipeline, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # walking out of talks is pulling out of them
+    ("Ecuador's army walked out of the talks with the rebels on Monday.", "SANCTION"),
+    # a small clause the parser makes a clausal complement
+    ("The United States declared Chile's ambassador, Ana Ruiz, persona non grata on Monday.",
+     "SANCTION"),
+    # escorts of drilling ships; border guards sent to a frontier
+    ("Spanish navy frigates escorted a drillship into disputed waters on Tuesday.", "MOBILIZE"),
+    ("Finland sent 300 extra border guards to the frontier on Monday.", "MOBILIZE"),
+])
+def test_session3_triggers(pipeline: Any, text: str, expected: str) -> None:
+    assert expected in {e["event"] for e in events(pipeline, text)}
+
+
+def test_session3_talks_over_a_measure_are_talks(pipeline: Any) -> None:
+    found = events(pipeline, "A Kenyan trade delegation held talks with Ugandan officials in "
+                             "Kampala on Monday over Uganda's suspension of milk imports.")
+    assert [(e["event"], e["mode"]) for e in found] == [("CONSULT", "visit")]
+    assert found[0]["actor_countries"] == ["KEN"]
+
+
+def test_session3_talks_in_the_partners_country_are_a_visit(pipeline: Any) -> None:
+    found = events(pipeline, "Irish Foreign Minister Simon Harris met his Portuguese "
+                             "counterpart, Paulo Rangel, in Lisbon on Tuesday.")
+    assert [(e["event"], e["mode"], e["actor_countries"]) for e in found] == [
+        ("CONSULT", "visit", ["IRL"])]
+    # two parties named as the subject hold talks together, wherever they are
+    both = events(pipeline, "Kenyan and Ugandan officials held talks in Kampala on Monday.")
+    assert [(e["mode"], e["actor_countries"]) for e in both] == [(None, ["KEN", "UGA"])]
+
+
+def test_session3_deployment_beside_joint_exercise(pipeline: Any) -> None:
+    found = events(pipeline, "Italy sent the frigate Bergamini to Libya on Monday, and Italian "
+                             "and Libyan navy ships began joint exercises off Tripoli.")
+    assert sorted(e["event"] for e in found) == ["COOPERATE", "MOBILIZE"]
+
+
+def test_session3_done_and_planned_meetings_are_two(pipeline: Any) -> None:
+    found = events(pipeline, "The envoy, Amina Mohammed, met President William Ruto in Nairobi "
+                             "on Monday and will fly to Kampala on Thursday to meet President "
+                             "Yoweri Museveni.")
+    assert sorted(e["modality"] for e in found if e["event"] == "CONSULT") == [
+        "asserted", "future"]
