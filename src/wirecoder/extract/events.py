@@ -81,6 +81,7 @@ STATIVE_VERBS = _words("STATIVE_VERBS")
 GIVING_VERBS = _words("GIVING_VERBS")
 PARTICIPATING = _words("PARTICIPATING")
 TRAVELLING = _words("TRAVELLING")
+MET_TARGETS = _words("MET_TARGETS")
 # What a ship, plane or convoy carries is what was sent ("dispatched a ship carrying medicines").
 CARRYING = _words("CARRYING")
 # Phrases that make a plain "said" report a threat: "will face consequences", "are legitimate
@@ -428,6 +429,10 @@ def match_trigger(tok: Token, places: frozenset[int] | set[int] = frozenset()
         return None
     trig = select_trigger(lemma, pos, particles=_particles(tok),
                           objects=_object_lemmas(tok, pos, places))
+    if trig is not None and trig.event == "CONSULT" and lemma == "meet" and any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in MET_TARGETS
+            for c in tok.children):
+        return None  # "Kyiv had met every condition": a mark reached, not a meeting
     if trig is not None and pos == "VERB" and lemma in INFINITIVE_ONLY and not trig.particle \
             and not any(any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                         for c in tok.children):  # an xcomp, or a misparsed "to authorise"
@@ -627,6 +632,11 @@ class EventFinder(EventContext):
             # "the ministry said the boat had been on patrol and accused Guyana of ...": a verb
             # of saying joined to the reported clause is the speaker's second act
             return self.subject(tok.head.head)
+        if tok.dep_ == "ccomp" and tok.tag_ in {"VBD", "VBZ"} and is_cue(tok.head) and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in tok.children):
+            # "the ministry said two soldiers were killed, condemned the raid ...": a finite verb
+            # with no subject under "said" is the sayer's second act, misparsed
+            return self.subject(tok.head)
         head = tok
         for _ in range(3):
             for child in head.children:
@@ -649,6 +659,10 @@ class EventFinder(EventContext):
                     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                     pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
                     return pobj, True
+            if head.dep_ == "pcomp" and head.head.lower_ == "by" and \
+                    head.head.head.pos_ == "VERB":
+                head = head.head.head  # "Tallinn responded by ordering Russia's envoy out"
+                continue
             if head.dep_ in {"xcomp", "conj", "advcl", "acl"} and head.head is not head or (
                     head.dep_ == "acomp" and head is not tok
                     and head.lemma_.lower() in FUTURE_HEADS):
@@ -822,6 +836,9 @@ class EventFinder(EventContext):
         verb = tok.head if tok.pos_ == "NOUN" or (tok.pos_ == "ADJ" and tok.dep_ == "acomp") \
             else tok
         scope = [verb, *chain]
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "by":
+            # "could answer the pact by sending warships": the means takes the act's modality
+            scope.insert(2, verb.head.head)
         for t in scope[:2]:
             if any(c.dep_ == "neg" for c in t.children):
                 return "negated"
@@ -856,6 +873,9 @@ class EventFinder(EventContext):
         # Dates on the verb, on verbs coordinated with it ("seized Goma in November 2012 but
         # withdrew"), or on the clause it hangs from ("began on Oct. 7, when gunmen attacked").
         hosts = {verb, *verb.conjuncts}
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "by":
+            verb = verb.head.head  # "and Tallinn responded by ordering ...": the act's clause
+            hosts.add(verb)
         if verb.dep_ in {"advcl", "relcl", "conj"}:
             hosts.add(verb.head)
         here = self.sentence_of[verb.i]
@@ -935,6 +955,8 @@ class EventFinder(EventContext):
         if modality == "negated" and event in REFUSALS and self._announced(tok):
             return "REJECT", REFUSALS[event], "120", "asserted", actor, recip
         if event == "MOBILIZE" and self._joint_exercise(tok, actor):
+            if modality == "future":  # a scheduled joint exercise is agreed cooperation
+                return "AGREE", None, "030", "asserted", actor + recip, []
             return "COOPERATE", None, "062", modality, actor + recip, []
         if event == "PROTEST" and trig.lemma == "protest" and self._officials(actor) and any(
                 c.dep_ in {"dobj", "ccomp"} or (c.dep_ == "prep" and c.lower_ in {"against", "over"})
@@ -1042,7 +1064,7 @@ class EventFinder(EventContext):
         own = [c for c in tok.children if not (c.dep_ == "conj" and any(
             g.dep_ in {"nsubj", "nsubjpass"} for g in c.children))]
         words = {t.lemma_.lower() for c in own for t in c.subtree} | {tok.lemma_.lower()}
-        if not words & {"exercise", "drill", "manoeuvre", "maneuver", "wargame", "game"}:
+        if not words & {"exercise", "drill", "manoeuvre", "maneuver", "wargame", "game", "patrol"}:
             return False
         countries = {a.country for i in actor if (a := self.actors.get(i)) and a.country}
         return len(countries) >= 2 or "joint" in words

@@ -34,6 +34,7 @@ from ..lexicon import load_table, split_list
 from ..model import Actor, Mention, Statement
 from .actors import ActorIndex, find_country_code, find_title
 from .knowledge import load_knowledge
+from .persons import is_known_non_person
 from .places import is_city_name
 from .quotes import QUOTE_CHARS, Quote, find_quotes, quote_at
 
@@ -667,7 +668,8 @@ class SpeakerResolver:
                 self.k.countries[subj.text].code:
             code = self.k.countries[subj.text]
             actor = self.actors.country_actor(subj, code.code, code.name)  # type: ignore[arg-type]
-        if actor is None and subj.ent_type_ == "GPE" and subj.text in self.k.capitals:
+        if actor is None and (subj.ent_type_ == "GPE" or subj.pos_ == "PROPN") and \
+                subj.text in self.k.capitals:  # (the tagger may take "Tallinn" for a person)
             # "Brussels summoned", "Washington asked": a capital standing for its government.
             code = self.k.capitals[subj.text]
             actor = self.actors.country_actor(subj, code, self.k.country_names.get(code, code))
@@ -924,6 +926,8 @@ class SpeakerResolver:
         span = doc[start : subj.i + 1]
         if any(t.i in self.actors.token_actor for t in span) or not span.text[:1].isupper():
             return None
+        if not with_head and is_known_non_person(span.text, self.k):
+            return None  # "Tallinn" tagged as a person: a capital speaking for its government
         if with_head:
             kind = "organization"
         elif span[0].text in first_names() or subj.ent_type_ == "PERSON":

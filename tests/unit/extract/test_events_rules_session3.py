@@ -100,3 +100,47 @@ def test_session3_done_and_planned_meetings_are_two(pipeline: Any) -> None:
                              "Yoweri Museveni.")
     assert sorted(e["modality"] for e in found if e["event"] == "CONSULT") == [
         "asserted", "future"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a war fought, told as background
+    ("Eritrea and Ethiopia signed a border accord in Algiers on Monday.\n\n"
+     "The two countries fought a border war from 1998 to 2000.", ("ASSAULT", "historical")),
+    # a means ("by sending") takes the act's modality and subject
+    ("Analysts in Manila said Beijing could answer the pact by sending more warships.",
+     ("MOBILIZE", "hypothetical")),
+    # a suspended declaration; patrols stepped up
+    ("Thailand suspended a follow-up peace declaration in November 2024.",
+     ("SANCTION", "historical")),
+    ("KFOR said on Friday that it had stepped up patrols on the main roads.",
+     ("MOBILIZE", "asserted")),
+    # a scheduled joint patrol is agreed cooperation
+    ("The Ghanaian navy and the Togolese navy carried out a joint patrol on Tuesday.\n\n"
+     "The two navies will hold another patrol in December, the ministry said.",
+     ("AGREE", "asserted")),
+])
+def test_session3_more_rules_code(pipeline: Any, text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(e["event"], e["modality"]) for e in events(pipeline, text)}
+
+
+def test_session3_retaliation_by_a_capital(pipeline: Any) -> None:
+    found = events(pipeline, "In March 2023 Moscow expelled Latvia's ambassador, and Riga "
+                             "responded by ordering Russia's envoy out.")
+    assert [(e["event"], e["modality"], e["actor_countries"]) for e in found] == [
+        ("SANCTION", "historical", ["RUS"]), ("SANCTION", "historical", ["LVA"])]
+
+
+def test_session3_subjectless_second_predicate_of_a_sayer(pipeline: Any) -> None:
+    found = events(pipeline, "Syria's defence ministry said two soldiers were killed, "
+                             "condemned the raid as a violation of Syrian sovereignty.")
+    assert ("ACCUSE", ["SYR"]) in [(e["event"], e["actor_countries"]) for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    # a judgement of legality is no act of defiance
+    "Turkey's foreign ministry said Israel's presence in the zone violated international law.",
+    # conditions met: a judge's assessment, not a meeting or a concession
+    "The Commission said in September that Kyiv had met every condition for opening it.",
+])
+def test_session3_more_rules_leave_alone(pipeline: Any, text: str) -> None:
+    assert events(pipeline, text) == []
