@@ -81,6 +81,8 @@ STATIVE_VERBS = _words("STATIVE_VERBS")
 GIVING_VERBS = _words("GIVING_VERBS")
 PARTICIPATING = _words("PARTICIPATING")
 TRAVELLING = _words("TRAVELLING")
+# Prepositions of a gerund adjunct, whose subject is the clause's ("responded by ordering").
+ADJUNCT_PREPS = {"by", "after", "before", "while", "upon", "on", "without", "despite", "since"}
 MET_TARGETS = _words("MET_TARGETS")
 # What a ship, plane or convoy carries is what was sent ("dispatched a ship carrying medicines").
 CARRYING = _words("CARRYING")
@@ -659,9 +661,12 @@ class EventFinder(EventContext):
                     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                     pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
                     return pobj, True
-            if head.dep_ == "pcomp" and head.head.lower_ == "by" and \
-                    head.head.head.pos_ == "VERB":
-                head = head.head.head  # "Tallinn responded by ordering Russia's envoy out"
+            if head.dep_ == "pcomp" and head.tag_ == "VBG" and head.head.lower_ in ADJUNCT_PREPS \
+                    and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB":
+                # (not a complement: in "accused the army of building up troops" the army builds)
+                # a gerund adjunct's subject is the clause's: "Tallinn responded by ordering
+                # Russia's envoy out", "Trump agreed ... after speaking to Carney by phone"
+                head = head.head.head
                 continue
             if head.dep_ in {"xcomp", "conj", "advcl", "acl"} and head.head is not head or (
                     head.dep_ == "acomp" and head is not tok
@@ -861,7 +866,9 @@ class EventFinder(EventContext):
             if t is not verb and t is not tok and t.lemma_.lower() in FUTURE_HEADS:
                 return "future"
         pub = parse_published(self.published)
-        past = verb.tag_ == "VBD" or any(c.lower_ == "had" for c in verb.children)
+        gov = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ in ADJUNCT_PREPS \
+            else verb  # "raised tariffs in April, before agreeing in May": a past adjunct
+        past = gov.tag_ == "VBD" or any(c.lower_ == "had" for c in gov.children)
         if pub and date:
             resolved = parse_published(date)
             if resolved and resolved > pub and not past:
@@ -915,6 +922,12 @@ class EventFinder(EventContext):
                 threat = THREAT_MODES[act.event].get(act.mode or "", THREAT_MODES[act.event][""])
                 return "THREATEN", threat, "138" if threat == "violence" else "130", \
                     "asserted", actor, recip
+        if event == "AGREE" and trig.pos == "VERB" and (threat := next(
+                (threat_nouns()[o.lemma_.lower()] for o in tok.children
+                 if o.dep_ == "dobj" and o.lemma_.lower() in threat_nouns()), None)):
+            # "promised a mirror response", "pledged swift retaliation": a promised reprisal
+            return "THREATEN", threat, "138" if threat == "violence" else "130", modality, \
+                actor, recip
         if event == "ASSAULT" and modality in {"future", "asserted"} and self._preparing(tok):
             # "the army prepared to resume shelling": readying an attack is a show of force
             return "MOBILIZE", None, "150", "asserted", actor, recip
@@ -1613,7 +1626,8 @@ class EventFinder(EventContext):
             # and "summoned the ambassador to protest" code the march and the summons only.
             clause = tok.head if tok.dep_ == "conj" and tok.tag_ == "VBG" else tok
             # (an accusation stays its own act: "expelled the company, accusing it of ...")
-            if event.event != "ACCUSE" and clause.dep_ == "advcl" and clause.head.i in coded and (
+            if event.event != "ACCUSE" and clause.dep_ == "advcl" and clause.head.i in coded \
+                    and clause.head.i not in verbal and (
                     clause.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to"
                                                 for c in clause.children)):
                 # ("stormed the prisons, killing guards and freeing inmates": one assault)
@@ -1623,8 +1637,12 @@ class EventFinder(EventContext):
             host = host_verb(tok) if tok.pos_ in {"NOUN", "PROPN"} else None
             head = host if host is not None and host.dep_ == "xcomp" else tok
             for _ in range(3):
-                if head.dep_ not in {"xcomp", "pcomp", "pobj", "prep", "ccomp"}:
-                    break
+                infinitive = head.dep_ == "advcl" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+                if (head.dep_ not in {"xcomp", "pcomp", "pobj", "prep", "ccomp"}
+                        and not infinitive) or (
+                        head.dep_ == "pcomp" and head.head.lower_ in ADJUNCT_PREPS - {"by"}):
+                    break  # ("agreed ... after speaking to Carney": the call is its own act)
                 if head.dep_ == "ccomp" and head.i < head.head.i and any(
                         c.dep_ in {"mark", "advmod", "prep"} and c.lower_ in TIME_LINKS
                         for c in head.head.children):
@@ -1634,7 +1652,9 @@ class EventFinder(EventContext):
                 if head.i in verbal:
                     outer = verbal[head.i]
                     if outer.event == "AGREE" and event.event == "CONCEDE" and head.dep_ != "ccomp":
-                        event.modality = "asserted"
+                        # (the agreement is the concession: it was made, when the AGREE was)
+                        event.modality = "historical" if outer.modality == "historical" \
+                            else "asserted"
                         event.actor = event.actor or outer.actor
                         dropped.add(id(outer))
                     else:

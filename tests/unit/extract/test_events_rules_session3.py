@@ -144,3 +144,27 @@ def test_session3_subjectless_second_predicate_of_a_sayer(pipeline: Any) -> None
 ])
 def test_session3_more_rules_leave_alone(pipeline: Any, text: str) -> None:
     assert events(pipeline, text) == []
+
+
+def test_session3_gerund_adjuncts(pipeline: Any) -> None:
+    # "after speaking to X": the clause's subject holds the call, and it is its own act
+    found = events(pipeline, "U.S. President Donald Trump agreed to hold off on the tariffs for "
+                             "30 days after speaking to Canadian Prime Minister Mark Carney by "
+                             "phone on Wednesday.", published="2026-09-17")
+    assert ("CONSULT", ["CAN", "USA"]) in [(e["event"], e["actor_countries"]) for e in found]
+    # "before agreeing ... to scale them back": a past concession, coded once
+    found = events(pipeline, "Moldova and Romania raised tariffs on each other's goods in April "
+                             "2024, before agreeing in Chisinau in May 2024 to scale them back.")
+    assert ("CONCEDE", "historical") in [(e["event"], e["modality"]) for e in found]
+    assert "AGREE" not in {e["event"] for e in found}
+    # a complement gerund belongs to the accused, not to the accuser
+    found = events(pipeline, "The rebel commander accused the army of violating the ceasefire "
+                             "by building up troops around the town.")
+    assert "MOBILIZE" not in {e["event"] for e in found}
+
+
+def test_session3_promised_reprisal_is_a_threat(pipeline: Any) -> None:
+    found = events(pipeline, "Russian foreign ministry spokeswoman Maria Zakharova dismissed "
+                             "the expulsions and promised a swift response.")
+    assert "THREATEN" in {e["event"] for e in found}
+    assert "AGREE" not in {e["event"] for e in found}
