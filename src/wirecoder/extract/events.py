@@ -661,6 +661,16 @@ class EventFinder(EventContext):
                     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                     pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
                     return pobj, True
+            if head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in {"if", "unless"}
+                    for c in head.head.children) and head.i > head.head.i:
+                # "warned that Canada would face a tariff if any province cut off power,
+                # calling the threat a mistake": the parser hangs the participle on the
+                # condition, which it cannot belong to; it is the speaker's
+                head = head.head.head
+                while head.dep_ == "ccomp" and is_cue(head.head):
+                    head = head.head
+                continue
             if head.dep_ == "pcomp" and head.tag_ == "VBG" and head.head.lower_ in ADJUNCT_PREPS \
                     and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB":
                 # (not a complement: in "accused the army of building up troops" the army builds)
@@ -1500,6 +1510,10 @@ class EventFinder(EventContext):
                         for g in c.subtree]
                 comp += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
                          for g in c.subtree]
+                # "called Moscow's decision "predictable and groundless."": a verdict the parser
+                # hung on the object as an adjective after it
+                comp += [g for o in tok.children if o.dep_ == "dobj" for a in o.children
+                         if a.dep_ == "amod" and a.i > o.i for g in a.subtree]
                 verdict = polarity(comp) if comp else None
                 subj, _ = self.subject(tok)
                 actor = self.actors_of(subj)

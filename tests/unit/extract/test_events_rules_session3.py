@@ -168,3 +168,16 @@ def test_session3_promised_reprisal_is_a_threat(pipeline: Any) -> None:
                              "the expulsions and promised a swift response.")
     assert "THREATEN" in {e["event"] for e in found}
     assert "AGREE" not in {e["event"] for e in found}
+
+
+@pytest.mark.parametrize("text", [
+    # a verdict the parser hangs on the object as a following adjective
+    "Estonian Foreign Minister Margus Tsahkna called Moscow's decision \"predictable and "
+    "groundless.\"",
+    # a participle the parser hangs on a condition belongs to the speaker
+    "White House press secretary Karoline Leavitt warned on Tuesday that Canada would face a "
+    "tariff if any province cut off power, calling the premiers' threat a very big mistake.",
+])
+def test_session3_verdicts_are_accusations(pipeline: Any, text: str) -> None:
+    found = events(pipeline, text)
+    assert any(e["event"] == "ACCUSE" and e["actor_countries"] for e in found), found
