@@ -90,7 +90,12 @@ CARRYING = _words("CARRYING")
 # targets", "would pay a heavy price"; the verb and the threat nouns it needs as object/attribute.
 THREAT_PHRASES = {"face": {"consequence", "retaliation", "punishment", "response", "reprisal",
                            "charge", "prosecution", "arrest"},
-                  "pay": {"price"}, "be": {"target"}, "become": {"target"}}
+                  "pay": {"price"}, "be": {"target"}, "become": {"target"},
+                  # "will receive a firm response", "will meet an answer on the ground",
+                  # "would have consequences"
+                  "receive": {"response", "answer", "retaliation", "punishment", "reprisal"},
+                  "meet": {"response", "answer", "retaliation", "force"},
+                  "have": {"consequence"}, "suffer": {"consequence"}}
 RECIPIENT_PREPS = {"against", "on", "to", "with", "at", "toward", "towards", "into", "from"}
 # Threatened acts and the THREATEN mode they become ("" is the default for the type).
 THREAT_MODES = {
@@ -239,11 +244,37 @@ def threat_verb(w: Token, verbs: dict[str, str], is_party: Callable[[Token], boo
     return verbs[lemma]
 
 
+def _met_with(tok: Token) -> bool:
+    """"would be met with sanctions": the passive "met with" of a response, not a meeting."""
+    return tok.lemma_.lower() == "meet" and any(
+        c.dep_ == "auxpass" for c in tok.children) and any(
+        c.dep_ in {"prep", "agent"} and c.lower_ == "with" for c in tok.children)
+
+
+# "would be treated as an act of war": a verdict announced in advance is a threat
+VERDICT_VERBS = {"treat", "consider", "regard", "see", "view"}
+WAR_ACTS = {"war", "aggression"}
+
+
 def threat_phrase(words: list[Token]) -> str | None:
     """The mode of a threat stated outright, whoever reports it: "will face serious
-    consequences", "are now legitimate targets", "would pay a heavy price"."""
+    consequences", "are now legitimate targets", "would pay a heavy price", "would be met with
+    sanctions", "would be treated as an act of war"."""
     nouns = threat_nouns()
     for w in words:
+        if _met_with(w):
+            for obj in (g for c in w.children if c.lower_ == "with" for g in c.children
+                        if g.dep_ == "pobj"):
+                lemma = obj.lemma_.lower()
+                if lemma in nouns or lemma in {"sanction", "force", "measure"}:
+                    return nouns.get(lemma, "restrict" if lemma != "force" else "violence")
+        if w.lemma_.lower() in VERDICT_VERBS and any(
+                c.dep_ == "auxpass" for c in w.children) and any(
+                g.lemma_.lower() == "act" and any(
+                    p.lower_ == "of" and any(o.lemma_.lower() in WAR_ACTS for o in p.children)
+                    for p in g.children)
+                for c in w.children if c.lower_ == "as" for g in c.children):
+            return "violence"
         wanted = THREAT_PHRASES.get(w.lemma_.lower())
         if not wanted or w.pos_ not in {"VERB", "AUX"}:
             continue
@@ -431,10 +462,12 @@ def match_trigger(tok: Token, places: frozenset[int] | set[int] = frozenset()
         return None
     trig = select_trigger(lemma, pos, particles=_particles(tok),
                           objects=_object_lemmas(tok, pos, places))
-    if trig is not None and trig.event == "CONSULT" and lemma == "meet" and any(
+    if trig is not None and trig.event == "CONSULT" and lemma == "meet" and (any(
             c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in MET_TARGETS
-            for c in tok.children):
-        return None  # "Kyiv had met every condition": a mark reached, not a meeting
+            for c in tok.children) or _met_with(tok)):
+        # "Kyiv had met every condition": a mark reached, not a meeting; "would be met with
+        # sanctions": a response (see `threat_phrase`)
+        return None
     if trig is not None and pos == "VERB" and lemma in INFINITIVE_ONLY and not trig.particle \
             and not any(any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                         for c in tok.children):  # an xcomp, or a misparsed "to authorise"
@@ -1404,7 +1437,9 @@ class EventFinder(EventContext):
         threat = threat_phrase(words) or self._committed_threat(words, statement)
         if threat is None:
             return None
-        actor = [statement.speaker] if statement.speaker else self.actors_of(self.subject(tok)[0])
+        named = self.actors_of(self.subject(tok)[0])
+        # (joint speakers are each an actor: "Britain, France and Germany said ...")
+        actor = named if len(named) >= 2 or not statement.speaker else [statement.speaker]
         return self._threat_event(tok, actor, threat) if actor else None
 
     def _committed_threat(self, words: list[Token], statement: Statement) -> str | None:
@@ -1696,6 +1731,10 @@ class EventFinder(EventContext):
             # (a done act and a planned one are two: "met Abiy ... and will fly to Asmara to
             # meet Isaias")
             local = (e.event, tuple(sorted(e.actor)), e.sentence.start, e.modality)
+            if e.event == "THREATEN" and e.trigger_start is not None:
+                # "warned that ... would have consequences and threatened to halt the trains":
+                # two threat verbs, two threats
+                local += (e.event_text.lower(),)
             if (key in seen and e.mode in modes.get(key, {e.mode})) or (
                     local in modes and (e.mode is None or modes[local] & {None, e.mode}
                                         or e.event == "ACCUSE")):

@@ -181,3 +181,29 @@ def test_session3_promised_reprisal_is_a_threat(pipeline: Any) -> None:
 def test_session3_verdicts_are_accusations(pipeline: Any, text: str) -> None:
     found = events(pipeline, text)
     assert any(e["event"] == "ACCUSE" and e["actor_countries"] for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "\"If Algeria violates our sovereignty again, it will receive an answer on the ground,\" "
+    "Malian army spokesman Souleymane Dembele said.",
+    "Britain, France and Germany said in a joint statement on Monday that any move to leave the "
+    "treaty would be met with new sanctions.",
+    "Pakistan's National Security Committee said on Wednesday that any attempt to divert the "
+    "river would be treated as \"an act of war\".",
+])
+def test_session3_threats_stated_outright(pipeline: Any, text: str) -> None:
+    found = events(pipeline, text)
+    assert [e["event"] for e in found] == ["THREATEN"], found
+    assert found[0]["actor_countries"]
+
+
+def test_session3_two_threat_verbs_two_threats(pipeline: Any) -> None:
+    found = events(pipeline, "Russian foreign ministry spokeswoman Maria Zakharova warned on "
+                             "Thursday that the militarisation of the border would have "
+                             "consequences and threatened to halt freight trains to Finland.")
+    assert [e["event"] for e in found] == ["THREATEN", "THREATEN"]
+
+
+def test_session3_met_with_is_no_meeting(pipeline: Any) -> None:
+    found = events(pipeline, "The proposal was met with scepticism in Brussels.")
+    assert "CONSULT" not in {e["event"] for e in found}
