@@ -84,6 +84,9 @@ TRAVELLING = _words("TRAVELLING")
 # Prepositions of a gerund adjunct, whose subject is the clause's ("responded by ordering").
 ADJUNCT_PREPS = {"by", "after", "before", "while", "upon", "on", "without", "despite", "since"}
 MET_TARGETS = _words("MET_TARGETS")
+DENIED_NOUNS = _words("DENIED_NOUNS")
+# "for three decades", "for years": the span of a record, not of one act
+LONG_SPANS = {"decade", "year", "century", "generation"}
 # What a ship, plane or convoy carries is what was sent ("dispatched a ship carrying medicines").
 CARRYING = _words("CARRYING")
 # Phrases that make a plain "said" report a threat: "will face consequences", "are legitimate
@@ -210,6 +213,9 @@ def polarity(words: list[Token]) -> str | None:
     is neither."""
     table = evaluation_words()
     found = [table.get(t.lemma_.lower()) or table.get(t.lower_) for t in words]
+    # "an open declaration of war", "an act of war" (but not "a war to free our people")
+    found += ["negative" for t in words if t.lemma_.lower() == "war" and t.head.lower_ == "of"
+              and t.head.head.lemma_.lower() in {"declaration", "act"}]
     if "negative" in found:
         return "negative"
     return "positive" if "positive" in found else None
@@ -468,6 +474,9 @@ def match_trigger(tok: Token, places: frozenset[int] | set[int] = frozenset()
         # "Kyiv had met every condition": a mark reached, not a meeting; "would be met with
         # sanctions": a response (see `threat_phrase`)
         return None
+    if trig is not None and trig.event == "REJECT" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in DENIED_NOUNS for c in tok.children):
+        return None  # "rejected the accusation as baseless": a denial (see `_evaluations`)
     if trig is not None and pos == "VERB" and lemma in INFINITIVE_ONLY and not trig.particle \
             and not any(any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                         for c in tok.children):  # an xcomp, or a misparsed "to authorise"
@@ -1148,6 +1157,18 @@ class EventFinder(EventContext):
             return True  # "have long rejected outside mediation": a standing position
         if any(c.dep_ == "neg" and c.lower_ == "never" for c in verb.children):
             return True  # "had never armed the rebels": a denied practice, not a denied act
+        if any(c.dep_ == "prep" and c.lower_ == "for" and any(
+                g.lemma_.lower() in LONG_SPANS and g.tag_ == "NNS"  # (not "for another year")
+                for g in c.children if g.dep_ == "pobj")
+               for c in verb.children):
+            return True  # "had hosted peace talks for three decades": a record, not an act
+        for clause in [verb, *verb.ancestors][:3]:
+            if any(c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children):
+                return True  # "did not say whether he would attend": an open question
+        if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                        for c in verb.children) and any(
+                c.dep_ == "neg" for c in verb.head.children):
+            return True  # "we did not go to Jeddah to surrender": a purpose disowned
         if trig.pos == "VERB" and tok.tag_ in {"VBN", "VBD"} and tok.dep_ in {"acl", "advcl"} \
                 and tok.i > 0 and self.doc[tok.i - 1].pos_ == "NOUN" and not any(
                     c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "agent", "mark"}
@@ -1600,7 +1621,7 @@ class EventFinder(EventContext):
         """An act named only as a condition: "would not allow inspections until the agency
         condemned the attacks", "as long as the militia occupies the homes"."""
         verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
-        for clause in [verb, *verb.ancestors][:3]:
+        for clause in [verb, *verb.ancestors][:4]:
             if clause.dep_ != "advcl":
                 continue
             words = [t.lower_ for t in clause.subtree][:4]
@@ -1610,6 +1631,11 @@ class EventFinder(EventContext):
             # "threatened to close the strait if the United States attacked": the condition of
             # a threat is the threat's content, not an act of its own
             if "if" in marks and any(a.lemma_.lower() in WARNING_CUES for a in clause.ancestors):
+                return True
+            # "said Russia would compensate the families if investigators found ...": the
+            # condition of a promised or planned act is no act of its own
+            if "if" in marks and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"}
+                                     for c in clause.head.children):
                 return True
         return False
 

@@ -207,3 +207,31 @@ def test_session3_two_threat_verbs_two_threats(pipeline: Any) -> None:
 def test_session3_met_with_is_no_meeting(pipeline: Any) -> None:
     found = events(pipeline, "The proposal was met with scepticism in Brussels.")
     assert "CONSULT" not in {e["event"] for e in found}
+
+
+@pytest.mark.parametrize("text", [
+    # the condition of a promise is no act of its own
+    "Kremlin spokesman Dmitry Peskov said Russia would compensate the families if investigators "
+    "found that Russian forces were to blame.",
+    # rejecting an accusation is a denial, not a refusal
+    "Ethiopia's foreign ministry rejected the accusation on Monday.",
+    # the end of a mediation is not the mediation
+    "Angola's earlier mediation, known as the Luanda process, collapsed in December 2024.",
+    # an open question, a disowned purpose, a record
+    "The minister did not say whether he would attend the next round.",
+    "\"We did not go to Jeddah to surrender,\" the general said.",
+    "Algeria has hosted peace talks between Malian parties for three decades, the minister said.",
+    # war as a description, not a verdict
+    "\"This is a war to free our people,\" the rebel spokesman said.",
+])
+def test_session3_precision_leave_alone(pipeline: Any, text: str) -> None:
+    assert events(pipeline, text) == []
+
+
+def test_session3_dismissed_as_lies_is_an_accusation(pipeline: Any) -> None:
+    found = events(pipeline, "Kremlin spokesman Dmitry Peskov dismissed the reports as \"lies "
+                             "from Seoul and Kyiv\".")
+    assert [e["event"] for e in found] == ["ACCUSE"]
+    declared = events(pipeline, "North Korea's Defence Ministry said on Wednesday that the drills "
+                                "were \"an open declaration of war\".")
+    assert [e["event"] for e in declared] == ["ACCUSE"]
