@@ -115,6 +115,8 @@ REFUSALS = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "AGREE": 
 # missile strike).
 ARMED_MODES = {"aerial", "heavy-weapons", "drone", "suicide-attack"}
 PROTEST_SECTORS = {"CVL", "EDU", "LAB", "OPP", "SOC"}
+# Sectors whose road blocks are the state's restrictions, not protests.
+STATE_FORCES = {"COP", "MIL", "GOV", "JUD", "SPY"}
 TWO_PARTY_NOUNS = _words("TWO_PARTY_NOUNS")
 
 
@@ -1019,6 +1021,10 @@ class EventFinder(EventContext):
                     modality, actor, []  # (the force kept on the table is not its target)
         if modality == "negated" and event in REFUSALS and self._announced(tok):
             return "REJECT", REFUSALS[event], "120", "asserted", actor, recip
+        if event == "PROTEST" and mode == "obstruct" and actor and all(
+                (a := self.actors.get(i)) is not None and a.sector in STATE_FORCES for i in actor):
+            # "police had blocked roads leading to parliament": the state restricting movement
+            return "COERCE", "restrict", "172", modality, actor, recip
         if event == "MOBILIZE" and self._joint_exercise(tok, actor):
             if modality == "future":  # a scheduled joint exercise is agreed cooperation
                 return "AGREE", None, "030", "asserted", actor + recip, []

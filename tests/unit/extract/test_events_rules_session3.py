@@ -235,3 +235,22 @@ def test_session3_dismissed_as_lies_is_an_accusation(pipeline: Any) -> None:
     declared = events(pipeline, "North Korea's Defence Ministry said on Wednesday that the drills "
                                 "were \"an open declaration of war\".")
     assert [e["event"] for e in declared] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # state forces blocking roads restrict movement; protesters blocking roads protest
+    ("Kenyan police blocked roads leading to parliament with razor wire on Tuesday.",
+     ("COERCE", "restrict")),
+    ("Farmers blocked roads leading to parliament with tractors on Tuesday.",
+     ("PROTEST", "obstruct")),
+    # airspace bans, suspended intelligence sharing, frozen participation, recalled envoys
+    ("India's civil aviation ministry barred Pakistani airlines from Indian airspace on Thursday.",
+     ("COERCE", "restrict")),
+    ("Colombia suspended intelligence sharing with the United States on Monday.",
+     ("SANCTION", "discontinue")),
+    ("Armenia froze its participation in the bloc on Monday.", ("SANCTION", "withdraw")),
+    ("Armenia recalled its permanent representative to the bloc on Monday.",
+     ("SANCTION", "withdraw")),
+])
+def test_session3_restrictions(pipeline: Any, text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(e["event"], e["mode"]) for e in events(pipeline, text)}
