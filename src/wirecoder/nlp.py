@@ -12,6 +12,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import ModelError
 
@@ -37,6 +38,28 @@ def _load_one(name: str) -> Language:
     return spacy.load(name)
 
 
+DATELINE_DASHES = {"—", "–", "-", "--"}
+
+
+@Language.component("wire_dateline")
+def wire_dateline(doc: Doc) -> Doc:
+    """Start a sentence after a wire dateline ("TOKYO — South Korea's president ...", "SEOUL,
+    April 10 (WSW) - North Korea fired ..."): left in the lead, the shouted city derails the
+    parse of its first clause (subjects hung on the city, verbs read as adjectives)."""
+    if len(doc) < 3 or not (doc[0].is_upper and doc[0].is_alpha and len(doc[0]) >= 3):
+        return doc
+    for tok in doc[1:16]:
+        # a dash standing free ("TOKYO — ", "(WSW) - "), not a hyphen ("London-based")
+        if tok.text in DATELINE_DASHES and tok.i + 1 < len(doc) and tok.whitespace_ \
+                and doc[tok.i - 1].whitespace_:
+            # (a dateline has no lower-case word: "SEOUL, April 10 (WSW) -", not "NATO
+            # ambassadors met ... - the first")
+            if "\n" not in doc[: tok.i].text and not any(t.is_lower for t in doc[: tok.i]):
+                doc[tok.i + 1].is_sent_start = True
+            break
+    return doc
+
+
 def candidate_models(name: str | None = None) -> list[str]:
     chosen = name or os.environ.get(MODEL_ENV)
     return [chosen] if chosen else list(DEFAULT_MODELS)
@@ -59,6 +82,8 @@ def load_nlp(name: str | None = None) -> Language:
                 "wirecoder needs a parser and an entity recogniser — choose another with --model",
                 code="E002",
             )
+        if "wire_dateline" not in nlp.pipe_names:
+            nlp.add_pipe("wire_dateline", before="parser")
         return nlp
     raise ModelError(f"no spaCy pipeline could be loaded (tried {', '.join(tried)}); {INSTALL_HINT}")
 

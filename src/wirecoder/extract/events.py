@@ -335,6 +335,10 @@ def _object_lemmas(tok: Token, pos: str, places: frozenset[int] | set[int] = fro
         objs += [g for o in list(objs) for a in o.children
                  if a.dep_ == "acl" and a.lemma_.lower() in CARRYING
                  for d in a.children if d.dep_ == "dobj" for g in (d, *d.conjuncts)]
+        if tok.lemma_.lower() == "help":
+            # "would help Estonia install sensors": the one helped is the small clause's subject
+            objs += [g for c in tok.children if c.dep_ in {"ccomp", "xcomp"}
+                     for g in c.children if g.dep_ == "nsubj"]
         # "declared the ambassador persona non grata": the parser may make the small clause's
         # noun a clausal complement
         objs += [c for c in tok.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ == "NOUN"]
@@ -1132,8 +1136,9 @@ class EventFinder(EventContext):
         """Exercises and drills by forces of two or more countries are COOPERATE, not MOBILIZE."""
         # (not a second clause of its own: "France sent a frigate, and the navies began joint
         # exercises" is a deployment and an exercise)
-        own = [c for c in tok.children if not (c.dep_ == "conj" and any(
-            g.dep_ in {"nsubj", "nsubjpass"} for g in c.children))]
+        own = [c for c in tok.children if not (c.dep_ in {"conj", "advcl", "ccomp", "relcl"}
+                                               and any(g.dep_ in {"nsubj", "nsubjpass"}
+                                                       for g in c.children))]
         words = {t.lemma_.lower() for c in own for t in c.subtree} | {tok.lemma_.lower()}
         if not words & {"exercise", "drill", "manoeuvre", "maneuver", "wargame", "game", "patrol"}:
             return False
