@@ -1169,7 +1169,9 @@ class EventFinder(EventContext):
         if any(c.dep_ == "neg" and c.lower_ == "never" for c in verb.children):
             return True  # "had never armed the rebels": a denied practice, not a denied act
         if any(c.dep_ == "prep" and c.lower_ == "for" and any(
-                g.lemma_.lower() in LONG_SPANS and g.tag_ == "NNS"  # (not "for another year")
+                g.lemma_.lower() in LONG_SPANS and g.tag_ == "NNS" and (
+                    g.lemma_.lower() != "year" or not any(n.dep_ == "nummod" for n in g.children))
+                # (not "for another year", nor a term: "jailed ... for two years")
                 for g in c.children if g.dep_ == "pobj")
                for c in verb.children):
             return True  # "had hosted peace talks for three decades": a record, not an act

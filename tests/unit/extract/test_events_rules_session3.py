@@ -254,3 +254,9 @@ def test_session3_dismissed_as_lies_is_an_accusation(pipeline: Any) -> None:
 ])
 def test_session3_restrictions(pipeline: Any, text: str, expected: tuple[str, str]) -> None:
     assert expected in {(e["event"], e["mode"]) for e in events(pipeline, text)}
+
+
+def test_session3_a_term_is_not_a_record(pipeline: Any) -> None:
+    found = events(pipeline, "A Tunisian court has jailed a Nigerian student for two years, his "
+                             "lawyer said on Wednesday.")
+    assert "COERCE" in {e["event"] for e in found}
