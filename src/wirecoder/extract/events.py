@@ -545,6 +545,18 @@ class EventFinder(EventContext):
             return list(self.last_parties)
         if tok.lower_ in {"they", "we"} and (joint := self._joint_speakers(tok)):
             return joint
+        if tok.lower_ == "one" and (of := next((g for c in tok.children if c.dep_ == "prep"
+                                                 and c.lower_ == "of" for g in c.children
+                                                 if g.dep_ == "pobj"), None)) is not None:
+            tok = of  # "one of its patrol boats rescued": the boats' owner acts
+        if tok.lemma_.lower() in {"country", "government", "nation"} and (poss := next(
+                (c for c in tok.children if c.dep_ == "poss" and c.lower_ in {"his", "her", "their"}),
+                None)) is not None:
+            # "said his country would reopen its airspace": the speaker's state
+            owner = self.actors.get(self.resolver.resolve(poss) or "")
+            state = self._nationality_actor(tok, owner.country) if owner and owner.country else None
+            if state is not None:
+                return [state]
         out: list[str] = []
         for t in [tok, *tok.conjuncts]:
             actor = self._first_person(t) or self.resolver.resolve(t)
@@ -1485,8 +1497,11 @@ class EventFinder(EventContext):
             if w.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"}
                                            for c in w.children):
                 continue
-            if (named := match_trigger(w)) is not None and named.event == "SANCTION":
-                continue  # "said China would impose sanctions on ...": an announced sanction
+            if (named := match_trigger(w)) is not None and named.event in {
+                    "SANCTION", "CONCEDE", "RETREAT", "AID", "AGREE", "COOPERATE"}:
+                # "said China would impose sanctions on ...": an announced sanction; "said he
+                # would cut the tariff": an easing, not a threat
+                continue
             mode = threat_verb(w, verbs, self._is_party) or next(
                 (nouns[o.lemma_.lower()] for o in w.children
                  if o.dep_ == "dobj" and o.lemma_.lower() in nouns), None)

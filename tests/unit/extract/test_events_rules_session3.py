@@ -260,3 +260,20 @@ def test_session3_a_term_is_not_a_record(pipeline: Any) -> None:
     found = events(pipeline, "A Tunisian court has jailed a Nigerian student for two years, his "
                              "lawyer said on Wednesday.")
     assert "COERCE" in {e["event"] for e in found}
+
+
+def test_session3_easings_and_the_speakers_state(pipeline: Any) -> None:
+    # "would cut the tariff" eases; it is no threat
+    found = events(pipeline, "U.S. President Donald Trump told reporters on Thursday that he "
+                             "would cut the tariff on Chinese goods to 10%.")
+    assert [e["event"] for e in found] == ["CONCEDE"]
+    # "his country" is the speaker's state
+    found = events(pipeline, "Algeria's foreign minister, Ahmed Attaf, said his country would "
+                             "reopen its airspace to Malian flights.")
+    assert [(e["event"], e["actor_countries"]) for e in found] == [("CONCEDE", ["DZA"])]
+
+
+def test_session3_evacuated_villagers(pipeline: Any) -> None:
+    found = events(pipeline, "Thai authorities evacuated more than 40,000 villagers from Surin "
+                             "province on Friday night.")
+    assert [e["event"] for e in found] == ["AID"]
