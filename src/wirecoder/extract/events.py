@@ -87,6 +87,7 @@ MET_TARGETS = _words("MET_TARGETS")
 DENIED_NOUNS = _words("DENIED_NOUNS")
 # "for three decades", "for years": the span of a record, not of one act
 LONG_SPANS = {"decade", "year", "century", "generation"}
+AID_CARRIERS = _words("AID_CARRIERS")
 # What a ship, plane or convoy carries is what was sent ("dispatched a ship carrying medicines").
 CARRYING = _words("CARRYING")
 # Phrases that make a plain "said" report a threat: "will face consequences", "are legitimate
@@ -380,6 +381,21 @@ TRUCE_HELD = Trigger(lemma="hold", pos="VERB", particle=None, objects=("truce",)
                      mode="ceasefire", cameo="0871", contexts=("military",))
 
 
+# "A World Food Programme convoy reached Tawila": aid carriers arriving are aid delivered.
+AID_ARRIVED = Trigger(lemma="reach", pos="VERB", particle=None, objects=(), event="AID",
+                      mode=None, cameo="073", contexts=("humanitarian",))
+ARRIVING = {"reach", "arrive", "enter", "cross"}
+
+
+def _aid_arrived(tok: Token) -> bool:
+    """Is `tok` an aid convoy, lorry or shipment arriving ("the convoy reached Tawila")?"""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in ARRIVING and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in AID_CARRIERS and not any(
+            m.lemma_.lower() in {"military", "army", "armoured", "armored", "naval", "police"}
+            for m in c.children)  # (a military convoy arriving is a deployment)
+        for c in tok.children)
+
+
 def _truce_held(tok: Token) -> Token | None:
     """The truce noun when `tok` is "held" said of a truce, with no object of its own."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() != "hold" or any(
@@ -450,6 +466,8 @@ def match_trigger(tok: Token, places: frozenset[int] | set[int] = frozenset()
         return adj
     if _truce_held(tok):
         return TRUCE_HELD
+    if _aid_arrived(tok):
+        return AID_ARRIVED
     if tok.lemma_.lower() == "attend" and tok.pos_ == "VERB" and any(
             c.dep_ == "neg" for c in tok.children) and not any(
             c.dep_ == "dobj" for c in tok.children):

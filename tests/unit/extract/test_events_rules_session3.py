@@ -277,3 +277,12 @@ def test_session3_evacuated_villagers(pipeline: Any) -> None:
     found = events(pipeline, "Thai authorities evacuated more than 40,000 villagers from Surin "
                              "province on Friday night.")
     assert [e["event"] for e in found] == ["AID"]
+
+
+def test_session3_aid_convoy_arriving(pipeline: Any) -> None:
+    found = events(pipeline, "A World Food Programme convoy reached El Geneina on Sunday with "
+                             "food for 20,000 people.")
+    assert [e["event"] for e in found] == ["AID"]
+    # a military convoy arriving is no aid
+    found = events(pipeline, "A Russian military convoy reached the border town on Sunday.")
+    assert "AID" not in {e["event"] for e in found}
