@@ -1221,6 +1221,11 @@ class EventFinder(EventContext):
         if trig.event == "MOBILIZE" and trig.pos == "VERB" and \
                 tok.lemma_.lower() in PRESENCE_VERBS and self._present_state(tok):
             return True
+        if trig.pos == "ADJ" and trig.event in {"AGREE", "SUPPORT"} and tok.dep_ == "acomp" \
+                and tok.head.lemma_.lower() in {"remain", "stay"}:
+            # "remained committed to a relationship": a standing position (a standing refusal,
+            # "remains opposed to mediation", is still coded as REJECT)
+            return True
         if trig.event in ASIDE_TYPES and self._relative_aside(tok):
             return True
         if self._describing_clause(tok) or self._alleged_act(tok):

@@ -513,7 +513,7 @@ class SpeakerResolver:
 
     def _named(self, subj: Token) -> set[str]:
         """Organisations whose (longer) name holds the noun: "society" -> Law Society of Kenya."""
-        lemma = subj.lemma_.lower()
+        lemma = subj.lemma_.lower().rstrip("s")  # (a proper noun keeps its plural lemma)
         own = self.actors.actor_of(subj)
         return {a.id for a in self.actors.actors if a.kind in {"organization", "group"}
                 and a.id != own and len(a.name.split()) > 1
@@ -677,6 +677,9 @@ class SpeakerResolver:
             actor = self._pronoun(subj)
         if actor is None and subj.pos_ == "NOUN" and self._definite(subj):
             actor = self._description(subj)
+        if actor is None and subj.pos_ in {"PROPN", "NOUN"} and subj.text[:1].isupper() and \
+                self._definite(subj):
+            actor = self._named_org(subj)  # "the Guards" -> Iran's Revolutionary Guards
         if actor is None:
             phrase = [t for t in self.phrase(subj) if t.i <= subj.i]
             actor = next((a for t in phrase if (a := self.actors.actor_of(t))), None)

@@ -286,3 +286,15 @@ def test_session3_aid_convoy_arriving(pipeline: Any) -> None:
     # a military convoy arriving is no aid
     found = events(pipeline, "A Russian military convoy reached the border town on Sunday.")
     assert "AID" not in {e["event"] for e in found}
+
+
+def test_session3_the_guards_and_regrets(pipeline: Any) -> None:
+    found = events(pipeline, "Iran's Revolutionary Guards seized a tanker on Wednesday.\n\n"
+                             "In a statement, the Guards accused the tanker of smuggling diesel.")
+    assert any(e["event"] == "ACCUSE" and e["actor_countries"] == ["IRN"] for e in found), found
+    found = events(pipeline, "Japan's trade minister, Ryosei Akazawa, called the suspension "
+                             "\"extremely regrettable\".")
+    assert [e["event"] for e in found] == ["ACCUSE"]
+    # a commitment kept is a standing position
+    assert events(pipeline, "The spokesman said South Africa remained committed to a good "
+                            "relationship with the United States.") == []
