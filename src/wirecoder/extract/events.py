@@ -1230,6 +1230,9 @@ class EventFinder(EventContext):
             return True
         if self._describing_clause(tok) or self._alleged_act(tok):
             return True
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and \
+                verb.head.lemma_.lower() in {"accuse", "blame", "allege"}:
+            return True  # "accused the RSF of shelling a camp, killing 11": the alleged act's toll
         found = [a for i in actor if (a := self.actors.get(i))]
         if trig.event == "PROTEST" and found and all(a.sector == "MIL" for a in found):
             return True  # troops marching in a parade
@@ -1777,10 +1780,11 @@ class EventFinder(EventContext):
                 head = head.head
                 if head.i in verbal:
                     outer = verbal[head.i]
-                    if outer.event == "AGREE" and event.event == "CONCEDE" and head.dep_ != "ccomp":
+                    if outer.event == "AGREE" and event.event == "CONCEDE" and (
+                            head.dep_ != "ccomp" or outer.modality == "negated"):
                         # (the agreement is the concession: it was made, when the AGREE was)
-                        event.modality = "historical" if outer.modality == "historical" \
-                            else "asserted"
+                        event.modality = outer.modality if outer.modality in {
+                            "historical", "negated"} else "asserted"
                         event.actor = event.actor or outer.actor
                         dropped.add(id(outer))
                     else:

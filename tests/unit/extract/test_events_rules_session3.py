@@ -298,3 +298,12 @@ def test_session3_the_guards_and_regrets(pipeline: Any) -> None:
     # a commitment kept is a standing position
     assert events(pipeline, "The spokesman said South Africa remained committed to a good "
                             "relationship with the United States.") == []
+
+
+def test_session3_alleged_toll_and_denied_concession(pipeline: Any) -> None:
+    found = events(pipeline, "Gen. Nabil Abdallah accused the RSF of shelling a displacement "
+                             "camp on Friday, killing 11 people.")
+    assert [e["event"] for e in found] == ["ACCUSE"]
+    found = events(pipeline, "Lee's office denied that he had agreed to drop Seoul's demand for "
+                             "an apology.")
+    assert [(e["event"], e["modality"]) for e in found] == [("CONCEDE", "negated")]
