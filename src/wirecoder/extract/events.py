@@ -430,6 +430,23 @@ def host_verb(tok: Token) -> Token | None:
     return None
 
 
+def call_host(tok: Token) -> Token | None:
+    """The verb a phone call is the setting of: "apologised to Aliyev in a phone call",
+    "discussed the seizure with Araghchi by phone" — the call is a CONSULT of its own, by the
+    verb's subject with its partner; None when the verb is itself the talking ("spoke by
+    phone")."""
+    if tok.dep_ != "pobj" or tok.lemma_.lower() not in {"call", "phone", "telephone"}:
+        return None
+    prep, verb = tok.head, tok.head.head
+    if verb.pos_ != "VERB" or not (
+            (prep.lower_ in {"in", "during"} and tok.lemma_.lower() == "call")
+            or (prep.lower_ == "by" and tok.lemma_.lower() in {"phone", "telephone"})):
+        return None
+    if (own := match_trigger(verb)) is not None and own.event == "CONSULT":
+        return None
+    return verb
+
+
 def predicative(tok: Token) -> bool:
     """An adjective or participle said of its subject: "is willing to", "was deeply concerned
     by", "remains opposed to"."""
@@ -856,8 +873,15 @@ class EventFinder(EventContext):
                 if givers:
                     actor, recip = givers, actor
         else:
-            head = host_verb(tok) or _after_rounds(tok) or tok.head
+            calling = call_host(tok)
+            head = host_verb(tok) or _after_rounds(tok) or calling or tok.head
             actor = []
+            recip = []
+            if calling is not None and head.i == calling.i:
+                # "raised the ban with Wang Yi in a phone call": the partner may hang off the
+                # object the parser read "with" as belonging to
+                recip = [a for o in head.children if o.dep_ == "dobj"
+                         for a in self._pobj_actors(o, {"with"})]
             observed = head.lemma_.lower() in OBSERVING_VERBS and head.pos_ == "VERB"
             if head.pos_ == "VERB" and not observed:
                 subj, _ = self.subject(head)
@@ -865,7 +889,6 @@ class EventFinder(EventContext):
             for child in tok.children:
                 if child.dep_ in {"poss", "amod", "compound"} and not actor:
                     actor = self.actors_of(child) or self._party(tok)
-            recip = []
             # "clashes between the army and the ELN": the parties named are the actors
             between = self._pobj_actors(tok, {"between"})
             if between and not actor:
@@ -1712,7 +1735,7 @@ class EventFinder(EventContext):
 
     def _noun_is_event(self, tok: Token) -> bool:
         """A nominal trigger is coded only when the sentence reports it as happening."""
-        if host_verb(tok) is not None:
+        if host_verb(tok) is not None or call_host(tok) is not None:
             return True
         if _after_rounds(tok) is not None:
             return True

@@ -307,3 +307,21 @@ def test_session3_alleged_toll_and_denied_concession(pipeline: Any) -> None:
     found = events(pipeline, "Lee's office denied that he had agreed to drop Seoul's demand for "
                              "an apology.")
     assert [(e["event"], e["modality"]) for e in found] == [("CONCEDE", "negated")]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian President Vladimir Putin apologised to Azerbaijani President Ilham Aliyev in a "
+    "phone call on Monday.",
+    "Oman's foreign minister, Badr Albusaidi, discussed the seizure with Iranian Foreign "
+    "Minister Abbas Araghchi by phone on Thursday.",
+])
+def test_session3_calls_as_settings(pipeline: Any, text: str) -> None:
+    calls = [e for e in events(pipeline, text) if e["event"] == "CONSULT"]
+    assert len(calls) == 1 and calls[0]["mode"] == "phone"
+    assert len(calls[0]["actor_countries"]) == 2
+
+
+def test_session3_spoke_by_phone_is_one_call(pipeline: Any) -> None:
+    found = events(pipeline, "Indian Prime Minister Narendra Modi spoke by phone with Pakistani "
+                             "Prime Minister Shehbaz Sharif on Monday.")
+    assert [e["event"] for e in found] == ["CONSULT"]
