@@ -1440,11 +1440,29 @@ class EventFinder(EventContext):
         found += self._evaluations(found)
         found += self._demands(found)
         found.sort(key=lambda f: f[0].i)
+        found = self._bare_discussions(found)
         events = self._drop_embedded(found)
         events = self._dedupe(events)
         for n, e in enumerate(events, 1):
             e.id = f"e{n}"
         return events
+
+    @staticmethod
+    def _bare_discussions(found: list[tuple[Token, Trigger, Event]]
+                          ) -> list[tuple[Token, Trigger, Event]]:
+        """"The Security Council will discuss the request on Thursday" is a meeting planned;
+        "the two discussed the agenda" retells talks, and "will discuss it when they meet"
+        is the meeting already coded."""
+        talks = {e.sentence.start for tok, trig, e in found
+                 if e.event == "CONSULT" and tok.lemma_.lower() != "discuss"}
+        def by_phone(tok: Token) -> bool:  # "discussed the seizure with Araghchi by phone"
+            return any(g.lemma_.lower() in {"phone", "telephone", "call"} for c in tok.children
+                       if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
+
+        return [(tok, trig, e) for tok, trig, e in found
+                if not (trig.lemma == "discuss" and trig.particle is None and e.event == "CONSULT"
+                        and not by_phone(tok)
+                        and (e.modality != "future" or e.sentence.start in talks))]
 
     def _as_visit(self, tok: Token, event: Event) -> None:
         """"met his Nigerien counterpart in Niamey", "held talks with Chinese officials in

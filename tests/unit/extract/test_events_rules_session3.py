@@ -325,3 +325,16 @@ def test_session3_spoke_by_phone_is_one_call(pipeline: Any) -> None:
     found = events(pipeline, "Indian Prime Minister Narendra Modi spoke by phone with Pakistani "
                              "Prime Minister Shehbaz Sharif on Monday.")
     assert [e["event"] for e in found] == ["CONSULT"]
+
+
+def test_session3_discussions(pipeline: Any) -> None:
+    # a body's planned discussion is a meeting
+    found = events(pipeline, "The African Union's Peace and Security Council will discuss the "
+                             "dispute in Addis Ababa on Tuesday.")
+    assert [(e["event"], e["modality"]) for e in found] == [("CONSULT", "future")]
+    # a discussion told of past talks, or of a meeting coded in the same sentence, is not new
+    assert events(pipeline, "The two discussed the agenda for Saturday's round, the spokesperson "
+                            "said.") == []
+    found = events(pipeline, "EU agriculture ministers will discuss the farmers' concerns when "
+                             "they meet in Brussels on Monday.")
+    assert [e["event"] for e in found] == ["CONSULT"]
