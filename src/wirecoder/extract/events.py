@@ -1564,8 +1564,11 @@ class EventFinder(EventContext):
             if w.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"}
                                            for c in w.children):
                 continue
-            if (named := match_trigger(w)) is not None and named.event in {
-                    "SANCTION", "CONCEDE", "RETREAT", "AID", "AGREE", "COOPERATE"}:
+            unless = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
+                         for c in w.children)  # "will withdraw its force unless ...": a threat
+            if (named := match_trigger(w)) is not None and (named.event == "SANCTION" or (
+                    named.event in {"CONCEDE", "RETREAT", "AID", "AGREE", "COOPERATE"}
+                    and not unless)):
                 # "said China would impose sanctions on ...": an announced sanction; "said he
                 # would cut the tariff": an easing, not a threat
                 continue

@@ -338,3 +338,9 @@ def test_session3_discussions(pipeline: Any) -> None:
     found = events(pipeline, "EU agriculture ministers will discuss the farmers' concerns when "
                              "they meet in Brussels on Monday.")
     assert [e["event"] for e in found] == ["CONSULT"]
+
+
+def test_session3_withdrawal_unless_is_a_threat(pipeline: Any) -> None:
+    found = events(pipeline, "Nigeria announced that it will withdraw its peacekeeping force "
+                             "from Chad unless the president arranged a ceasefire with rebels.")
+    assert [e["event"] for e in found] == ["THREATEN"]
