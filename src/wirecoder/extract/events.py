@@ -1221,6 +1221,9 @@ class EventFinder(EventContext):
             return True  # "have long rejected outside mediation": a standing position
         if any(c.dep_ == "neg" and c.lower_ == "never" for c in verb.children):
             return True  # "had never armed the rebels": a denied practice, not a denied act
+        if any(c.dep_ == "aux" and c.lower_ in {"can", "ca"} for c in verb.children) and not any(
+                c.dep_ == "neg" for c in verb.children):
+            return True  # "Finland can call up a wartime army": a capability, not an act
         if any(c.dep_ == "prep" and c.lower_ == "for" and any(
                 g.lemma_.lower() in LONG_SPANS and g.tag_ == "NNS" and (
                     g.lemma_.lower() != "year" or not any(n.dep_ == "nummod" for n in g.children))

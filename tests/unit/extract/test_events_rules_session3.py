@@ -344,3 +344,8 @@ def test_session3_withdrawal_unless_is_a_threat(pipeline: Any) -> None:
     found = events(pipeline, "Nigeria announced that it will withdraw its peacekeeping force "
                              "from Chad unless the president arranged a ceasefire with rebels.")
     assert [e["event"] for e in found] == ["THREATEN"]
+
+
+def test_session3_capability_is_no_act(pipeline: Any) -> None:
+    assert events(pipeline, "Finland can call up a wartime army of 280,000 troops, the defence "
+                            "ministry said.") == []
