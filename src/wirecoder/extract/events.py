@@ -1065,6 +1065,12 @@ class EventFinder(EventContext):
             threat = THREAT_MODES[event].get(mode or "", THREAT_MODES[event][""])
             return "THREATEN", threat, "138" if threat == "violence" else "130", "asserted", \
                 speaker, recip
+        if event == "MOBILIZE" and modality in {"future", "hypothetical"} and \
+                self._conditional_clause(tok) and self._speaker_side(statement, actor, tok):
+            # "said the fleet would escort the tankers if NATO ships tried to stop them": a show
+            # of force made conditional on the other side's act is a threat
+            speaker = [statement.speaker] if statement and statement.speaker else actor
+            return "THREATEN", None, "130", "asserted", speaker, recip
         ruled_out = next((c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() == "rule"
                           and any(p.dep_ == "prt" and p.lower_ == "out" for p in c.children)),
                          None)
@@ -1256,6 +1262,9 @@ class EventFinder(EventContext):
             return True
         if self._describing_clause(tok) or self._alleged_act(tok):
             return True
+        if verb.dep_ == "relcl" and (verb.head.lower_ in {"anyone", "anybody", "whoever"} or any(
+                c.dep_ == "det" and c.lower_ in {"any", "every"} for c in verb.head.children)):
+            return True  # "would open fire on any fighters who crossed": a condition, not an act
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and \
                 verb.head.lemma_.lower() in {"accuse", "blame", "allege"}:
             return True  # "accused the RSF of shelling a camp, killing 11": the alleged act's toll

@@ -349,3 +349,15 @@ def test_session3_withdrawal_unless_is_a_threat(pipeline: Any) -> None:
 def test_session3_capability_is_no_act(pipeline: Any) -> None:
     assert events(pipeline, "Finland can call up a wartime army of 280,000 troops, the defence "
                             "ministry said.") == []
+
+
+def test_session3_conditions_of_threats(pipeline: Any) -> None:
+    # "any fighters who crossed": a condition, not a crossing
+    found = events(pipeline, "Chad's army said it would open fire on any RSF fighters who "
+                             "crossed into Chadian territory.")
+    assert [e["event"] for e in found] == ["THREATEN"]
+    # a show of force made conditional on the other side's act is a threat
+    found = events(pipeline, "Russian lawmaker Leonid Slutsky said the Russian navy would escort "
+                             "Russian oil tankers through the Gulf of Finland if NATO ships tried "
+                             "to stop them.")
+    assert [e["event"] for e in found] == ["THREATEN"]
