@@ -724,8 +724,10 @@ class EventFinder(EventContext):
             # reduced relative; the parser's noun head is its subject
             return tok.head, False
         if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and is_cue(tok) and \
-                is_cue(tok.head.head) and not any(c.dep_ in {"nsubj", "nsubjpass"}
-                                                  for c in tok.children):
+                is_cue(tok.head.head) and tok.head.head.i < tok.i and not any(
+                    c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+            # (not when the attribution comes last: in "Hungary blocked ... and threatened to
+            # veto ..., diplomats said", Hungary threatens)
             # "the ministry said the boat had been on patrol and accused Guyana of ...": a verb
             # of saying joined to the reported clause is the speaker's second act
             return self.subject(tok.head.head)

@@ -361,3 +361,15 @@ def test_session3_conditions_of_threats(pipeline: Any) -> None:
                              "Russian oil tankers through the Gulf of Finland if NATO ships tried "
                              "to stop them.")
     assert [e["event"] for e in found] == ["THREATEN"]
+
+
+def test_session3_threats_with_late_attribution(pipeline: Any) -> None:
+    found = events(pipeline, "Hungary blocked the opening of Ukraine's membership talks on Monday "
+                             "and threatened to veto the next tranche of aid unless Kyiv "
+                             "restored minority rights, three diplomats said.")
+    threats = [e for e in found if e["event"] == "THREATEN"]
+    assert threats and threats[0]["actor_countries"] == ["HUN"]
+    found = events(pipeline, "China's commerce ministry warned Japanese exporters that any "
+                             "company shipping seafood through third countries would be barred "
+                             "from the Chinese market.")
+    assert [e["event"] for e in found] == ["THREATEN"]
