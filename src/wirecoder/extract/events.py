@@ -116,6 +116,9 @@ REFUSALS = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "AGREE": 
 # missile strike).
 ARMED_MODES = {"aerial", "heavy-weapons", "drone", "suicide-attack"}
 PROTEST_SECTORS = {"CVL", "EDU", "LAB", "OPP", "SOC"}
+# Bare nouns for members of a force and the sector of the force they stand for.
+BARE_FORCES = {"soldier": "MIL", "troop": "MIL", "officer": "COP", "policeman": "COP",
+               "police": "COP"}
 # Sectors whose road blocks are the state's restrictions, not protests.
 STATE_FORCES = {"COP", "MIL", "GOV", "JUD", "SPY"}
 TWO_PARTY_NOUNS = _words("TWO_PARTY_NOUNS")
@@ -651,6 +654,16 @@ class EventFinder(EventContext):
         if trig.event == "PROTEST" and subj is not None and not passive and subj.pos_ in {
                 "NOUN", "NUM"} and subj.lower_ not in {"it", "they"}:
             return [self._crowd_actor(subj)]
+        sector = BARE_FORCES.get(subj.lemma_.lower()) if subj is not None and not passive else None
+        if sector is not None and not any(c.dep_ in {"poss", "amod", "compound"}
+                                          for c in subj.children):
+            # "soldiers fired warning shots", "officers opened fire": the force of that kind
+            # the article named last
+            forces = [a for a in self.actors.actors if a.sector == sector and a.country and any(
+                m.end <= tok.idx for m in a.mentions)]
+            if forces:
+                return [max(forces, key=lambda a: max(m.start for m in a.mentions
+                                                      if m.end <= tok.idx)).id]
         agentless = passive and subj is None and not any(c.dep_ == "agent" for c in tok.children)
         if trig.event == "COERCE" and agentless:
             police = [a for a in self.actors.actors if a.sector == "COP" and any(

@@ -373,3 +373,11 @@ def test_session3_threats_with_late_attribution(pipeline: Any) -> None:
                              "company shipping seafood through third countries would be barred "
                              "from the Chinese market.")
     assert [e["event"] for e in found] == ["THREATEN"]
+
+
+def test_session3_bare_force_nouns(pipeline: Any) -> None:
+    found = events(pipeline, "Kenyan police arrested 20 protesters in Nairobi on Tuesday.\n\n"
+                             "Later on Wednesday, officers opened fire on protesters in "
+                             "Kitengela.")
+    fired = [e for e in found if e["event"] == "ASSAULT"]
+    assert fired and fired[0]["actor_countries"] == ["KEN"]
