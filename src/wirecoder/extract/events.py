@@ -1694,7 +1694,8 @@ class EventFinder(EventContext):
                 # "called Moscow's decision "predictable and groundless."": a verdict the parser
                 # hung on the object as an adjective after it
                 comp += [g for o in tok.children if o.dep_ == "dobj" for a in o.children
-                         if a.dep_ == "amod" and a.i > o.i for g in a.subtree]
+                         if a.dep_ in {"amod", "appos"} and a.i > o.i for g in a.subtree]
+                # (or as an apposition: "called the seizure "an act of piracy"")
                 verdict = polarity(comp) if comp else None
                 subj, _ = self.subject(tok)
                 actor = self.actors_of(subj)

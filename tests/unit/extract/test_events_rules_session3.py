@@ -381,3 +381,13 @@ def test_session3_bare_force_nouns(pipeline: Any) -> None:
                              "Kitengela.")
     fired = [e for e in found if e["event"] == "ASSAULT"]
     assert fired and fired[0]["actor_countries"] == ["KEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "France's foreign ministry called the seizure \"an act of piracy\" that endangered freedom of "
+    "navigation.",
+    "Belarusian Foreign Minister Maxim Ryzhenkov called the planned closure \"a hysterical "
+    "overreaction\".",
+])
+def test_session3_more_verdicts(pipeline: Any, text: str) -> None:
+    assert "ACCUSE" in {e["event"] for e in events(pipeline, text)}
