@@ -391,3 +391,11 @@ def test_session3_bare_force_nouns(pipeline: Any) -> None:
 ])
 def test_session3_more_verdicts(pipeline: Any, text: str) -> None:
     assert "ACCUSE" in {e["event"] for e in events(pipeline, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia's defence ministry denied that Armenian troops had moved heavy weapons to the border.",
+    "The Pentagon denied that U.S. fighter jets had entered Venezuelan airspace.",
+])
+def test_session3_denied_deployments(pipeline: Any, text: str) -> None:
+    assert ("MOBILIZE", "negated") in {(e["event"], e["modality"]) for e in events(pipeline, text)}
