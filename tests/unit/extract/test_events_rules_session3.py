@@ -399,3 +399,12 @@ def test_session3_more_verdicts(pipeline: Any, text: str) -> None:
 ])
 def test_session3_denied_deployments(pipeline: Any, text: str) -> None:
     assert ("MOBILIZE", "negated") in {(e["event"], e["modality"]) for e in events(pipeline, text)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Armenia handed four villages in Tavush province to Azerbaijan on Friday.", "RETREAT"),
+    ("Israel handed four Lebanese detainees to the Red Cross on Monday.", "RETREAT"),
+    ("The U.S. Southern Command handed two patrol boats to the Guyana Defence Force.", "AID"),
+])
+def test_session3_hand_overs_without_over(pipeline: Any, text: str, expected: str) -> None:
+    assert expected in {e["event"] for e in events(pipeline, text)}
