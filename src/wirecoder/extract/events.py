@@ -1278,8 +1278,13 @@ class EventFinder(EventContext):
         if self._describing_clause(tok) or self._alleged_act(tok):
             return True
         if verb.dep_ == "relcl" and (verb.head.lower_ in {"anyone", "anybody", "whoever"} or any(
-                c.dep_ == "det" and c.lower_ in {"any", "every"} for c in verb.head.children)):
-            return True  # "would open fire on any fighters who crossed": a condition, not an act
+                c.dep_ == "det" and c.lower_ in {"any", "every"} for c in verb.head.children) or (
+                verb.head.tag_ == "NNS" and not any(c.dep_ == "det" for c in verb.head.children)
+                and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"}
+                        for c in verb.head.head.children))):
+            # "would open fire on any fighters who crossed", "warships that enter its waters will
+            # face consequences": a condition, not an act
+            return True
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and \
                 verb.head.lemma_.lower() in {"accuse", "blame", "allege"}:
             return True  # "accused the RSF of shelling a camp, killing 11": the alleged act's toll
