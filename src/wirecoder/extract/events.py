@@ -82,11 +82,11 @@ GIVING_VERBS = _words("GIVING_VERBS")
 PARTICIPATING = _words("PARTICIPATING")
 TRAVELLING = _words("TRAVELLING")
 # Prepositions of a gerund adjunct, whose subject is the clause's ("responded by ordering").
-ADJUNCT_PREPS = {"by", "after", "before", "while", "upon", "on", "without", "despite", "since"}
+ADJUNCT_PREPS = _words("ADJUNCT_PREPS")
 MET_TARGETS = _words("MET_TARGETS")
 DENIED_NOUNS = _words("DENIED_NOUNS")
 # "for three decades", "for years": the span of a record, not of one act
-LONG_SPANS = {"decade", "year", "century", "generation"}
+LONG_SPANS = _words("LONG_SPANS")
 AID_CARRIERS = _words("AID_CARRIERS")
 # What a ship, plane or convoy carries is what was sent ("dispatched a ship carrying medicines").
 CARRYING = _words("CARRYING")
@@ -264,8 +264,8 @@ def _met_with(tok: Token) -> bool:
 
 
 # "would be treated as an act of war": a verdict announced in advance is a threat
-VERDICT_VERBS = {"treat", "consider", "regard", "see", "view"}
-WAR_ACTS = {"war", "aggression"}
+VERDICT_VERBS = _words("VERDICT_VERBS")
+WAR_ACTS = _words("WAR_ACTS")
 
 
 def threat_phrase(words: list[Token]) -> str | None:
@@ -387,7 +387,7 @@ TRUCE_HELD = Trigger(lemma="hold", pos="VERB", particle=None, objects=("truce",)
 # "A World Food Programme convoy reached Tawila": aid carriers arriving are aid delivered.
 AID_ARRIVED = Trigger(lemma="reach", pos="VERB", particle=None, objects=(), event="AID",
                       mode=None, cameo="073", contexts=("humanitarian",))
-ARRIVING = {"reach", "arrive", "enter", "cross"}
+ARRIVING = _words("ARRIVING")
 
 
 def _aid_arrived(tok: Token) -> bool:
