@@ -44,3 +44,32 @@ def test_dateline_ends_its_own_sentence(nlp, text: str, second_sentence: str) ->
 ])
 def test_no_dateline_no_split(nlp, text: str) -> None:
     assert len(list(nlp(text).sents)) == 1
+
+
+@pytest.mark.parametrize(("text", "name", "verb"), [
+    ("Lee Jae-myung held talks with Japan's prime minister in Tokyo on Monday.",
+     "Jae-myung", "held"),
+    ("Taiwan's President Lai Ching-te said the drills were provocative.", "Ching-te", "said"),
+    ("Moon Jae-in visited Pyongyang in 2018.", "Jae-in", "visited"),
+])
+def test_hyphenated_given_name_is_one_token_and_the_subject(nlp, text: str, name: str,
+                                                             verb: str) -> None:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == name)
+    assert token.tag_ == "NNP" and token.dep_ == "nsubj" and token.head.text == verb
+
+
+@pytest.mark.parametrize("text", [
+    "A Russian-backed militia seized the town.",
+    "The Sudan People's Liberation Movement-in-Opposition said it would fight.",
+    "Gaza's Hamas-run health ministry gave the toll.",
+])
+def test_hyphenated_words_that_are_not_names_stay_split(nlp, text: str) -> None:
+    assert "-" in [t.text for t in nlp(text)]
+
+
+def test_on_x_full_stop_ends_the_sentence(nlp) -> None:
+    doc = nlp("Zelensky wrote on X. Russia had fired 40 missiles overnight.")
+    sents = list(doc.sents)
+    assert len(sents) == 2 and sents[1][0].text == "Russia"
+    assert doc.text == "Zelensky wrote on X. Russia had fired 40 missiles overnight."
