@@ -98,6 +98,15 @@ def wire_tokens(doc: Doc) -> Doc:
                 flat = tok.text.replace("-", "")
                 tok.norm_ = flat.lower()
                 doc.vocab[tok.text].shape_ = doc.vocab[flat].shape_
+    for tok in doc[1:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            # a paragraph break ends a sentence, and a closing quote mark before it belongs to
+            # the sentence it closes (left alone, the parser runs '."' and the next paragraph
+            # into one sentence, or opens the next sentence with the stray mark)
+            doc[tok.i + 1].is_sent_start = True
+            for before in (tok, doc[tok.i - 1]):
+                if before.i > 0 and (before.is_space or before.is_quote or before.is_punct):
+                    before.is_sent_start = False
     platform = [tok.i for tok in doc[1:] if tok.text == "X." and doc[tok.i - 1].lower_ == "on"
                 and (tok.i + 1 == len(doc) or doc[tok.i + 1].is_title or doc[tok.i + 1].is_space)]
     for i in reversed(platform):  # from the end, so earlier indices stay valid

@@ -73,3 +73,11 @@ def test_on_x_full_stop_ends_the_sentence(nlp) -> None:
     sents = list(doc.sents)
     assert len(sents) == 2 and sents[1][0].text == "Russia"
     assert doc.text == "Zelensky wrote on X. Russia had fired 40 missiles overnight."
+
+
+def test_a_paragraph_break_ends_the_sentence_and_keeps_its_closing_quote(nlp) -> None:
+    text = ('The office said the scenes would "not pass without a response."\n\n'
+            "Defence Minister Israel Katz warned that Israel would return to fighting.")
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents == ['The office said the scenes would "not pass without a response."',
+                     "Defence Minister Israel Katz warned that Israel would return to fighting."]

@@ -76,6 +76,8 @@ NATION_NOUNS = context_words("NATION_NOUNS")
 # Definite descriptions that take up a named place ("the shoal" after "Scarborough Shoal").
 # Verbs of speaking whose place is the utterance's ("Speaking in Tokyo, the premier condemned").
 SPEAK_VERBS = context_words("SPEAK_VERBS")
+PRESENCE_VERBS = context_words("PRESENCE_VERBS")
+SIGNING_VERBS = context_words("SIGNING_VERBS")
 MEETING_NOUNS = context_words("MEETING_NOUNS")
 MEETING_VERBS = context_words("MEETING_VERBS")
 MOTION_VERBS = context_words("MOTION_VERBS")
@@ -172,7 +174,7 @@ class EventContext:
         shift = _offset_days(verb)
         date_raw = self._offset_text(verb) if shift is not None else self._date_expr(verb)
         if date_raw is None:
-            for gov in self._governors(verb) + self._purposes(verb):
+            for gov in self._governors(verb) + self._purposes(verb) + self._occasions(verb):
                 date_raw = self._date_expr(gov)
                 if date_raw is not None:
                     break
@@ -210,13 +212,21 @@ class EventContext:
         reported in the past, the story's day. For events recoded as verbal acts."""
         if statement is not None and statement.date:
             return statement.date
-        node = tok
+        # "Katz, visiting Sderot on Sunday, warned": the occasion the speaker was on
+        raw = next((r for t in self._occasions(tok) if (r := self._date_expr(t))), None)
+        if raw is not None:
+            return self._resolve(raw, False)
+        # the cue itself, then the verbs above it
+        nodes, node = [tok], tok
         for _ in range(6):
             if node.head is node:
                 break
             node = node.head
+            nodes.append(node)
+        for node in nodes:
             if node.lemma_.lower() in REPORT_VERBS and node.pos_ == "VERB":
-                raw = self._date_expr(node)
+                raw = self._date_expr(node) or next(
+                    (r for t in self._occasions(node) if (r := self._date_expr(t))), None)
                 if raw is not None:
                     return self._resolve(raw, False)
                 if node.tag_ == "VBD":
@@ -419,7 +429,7 @@ class EventContext:
         found = None
         if not promised:
             found = self._attached_place(tok) or self._attached_place(verb) or \
-                self._destination(verb) or self._place_left(tok)
+                self._destination(verb) or self._place_left(tok) or self._signing_place(verb)
             if found is None:
                 for gov in self._governors(verb):
                     if verbal and _promised(gov):
@@ -548,15 +558,14 @@ class EventContext:
         """Where a verbal act was uttered: a participle of speaking on it ("Speaking in Tokyo,
         ...", "speaking at a news conference in Tehran, rejected"), or the place on the verb of
         saying it is reported under ("told reporters in Vladivostok that ... would strike")."""
-        # a participle of speaking before the verb, on it or on its subject
-        for t in (g for left in verb.lefts for g in left.subtree):
-            if t.dep_ in {"advcl", "acl"} and t.tag_ == "VBG" and \
-                    t.lemma_.lower() in SPEAK_VERBS:
-                found = next((self.places.by_token[g.i] for g in t.subtree
-                              if g.i in self.locative and g.i in self.places.by_token
-                              and self._outside_dateline(g)), None)
-                if found is not None:
-                    return found
+        # a participle of speaking before the verb, on it or on its subject; or one of
+        # presence, whose object is the place ("Katz, visiting Sderot on Sunday, warned")
+        for t in self._occasions(verb):
+            found = next((self.places.by_token[g.i] for g in t.subtree
+                          if (g.i in self.locative or t.lemma_.lower() in PRESENCE_VERBS)
+                          and g.i in self.places.by_token and self._outside_dateline(g)), None)
+            if found is not None:
+                return found
         node = verb
         for _ in range(4):
             if node.head is node or node.dep_ not in {"ccomp", "xcomp", "conj", "advcl"}:
@@ -571,6 +580,23 @@ class EventContext:
                     return found
                 break
         return None
+
+    def _signing_place(self, verb: Token) -> Place | None:
+        """"signed the disengagement agreement in Geneva": the parser hangs the place on the
+        document, but a document is signed where its signers are."""
+        if verb.lemma_.lower() not in SIGNING_VERBS:
+            return None
+        return next((p for c in verb.children if c.dep_ == "dobj"
+                     if (p := self._attached_place(c)) is not None), None)
+
+    @staticmethod
+    def _occasions(verb: Token) -> list[Token]:
+        """Participles before a verb, on it or on its subject, that say where and when its
+        subject spoke: "Speaking in Tokyo on Monday, ...", "Katz, visiting Sderot on Sunday,
+        warned"."""
+        return [t for left in verb.lefts for t in left.subtree
+                if t.dep_ in {"advcl", "acl"} and t.tag_ == "VBG"
+                and t.lemma_.lower() in SPEAK_VERBS | PRESENCE_VERBS]
 
     def _destination(self, verb: Token) -> Place | None:
         """"will fly to Asmara to meet the president": the purpose of a journey happens where

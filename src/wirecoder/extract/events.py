@@ -368,6 +368,9 @@ def _after_rounds(tok: Token) -> Token | None:
     of = tok.head
     if tok.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in ROUND_NOUNS:
         return None
+    rows = triggers_by_lemma().get((tok.lemma_.lower(), "NOUN"), ())
+    if not any(t.event == "CONSULT" for t in rows):
+        return None  # "resigned after weeks of protests": the subject did not protest
     span = of.head
     if span.dep_ != "pobj" or span.head.lower_ not in {"after", "following", "during"}:
         return None

@@ -597,6 +597,11 @@ class SpeakerResolver:
         which the parser hangs on the dateline)."""
         found = [c for c in tok.children if c.dep_ == "nsubj" or (
             c.dep_ == "nsubjpass" and c.lower_ != "it")]
+        if len(found) == 1 and found[0].pos_ == "NOUN":
+            # "COGAT, the Israeli agency that oversees aid, denied": the name before the
+            # description may be parsed as an adverbial of the verb; it is the first subject
+            found = [c for c in tok.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"
+                     and c.i < found[0].i and c.nbor(1).text == ","] + found
         if after:
             kept = []
             for c in found:

@@ -1,0 +1,56 @@
+"""Event, place and speaker rules added while developing on the ninth batch of dev articles
+(fourth session, 2026-11-27).
+
+Every sentence here is our own, written for the test (not taken from the gold articles): each
+rule is checked on a case it must code and, where it has one, a case it must leave alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from test_events_rules_2026_11 import events  # the shared coding helper
+
+
+def test_a_participle_of_presence_places_and_dates_the_warning(pipeline: Any) -> None:
+    found = events(pipeline, "Defence Minister Yoav Levin, visiting the border town of Metula "
+                   "on Sunday, warned that Israel would resume strikes if Hezbollah fired again.",
+                   published="2025-02-11")
+    threat = next(e for e in found if e["event"] == "THREATEN")
+    assert threat["place"]["name"] == "Metula"
+    assert threat["date"] == "2025-02-09"
+
+
+def test_a_signed_document_is_signed_where_the_text_puts_it(pipeline: Any) -> None:
+    found = events(pipeline, "Ghana and Togo signed the border agreement in Accra in May 2019.")
+    signed = next(e for e in found if e["event"] in {"SUPPORT", "AGREE", "COOPERATE"})
+    assert signed["place"]["name"] == "Accra"
+
+
+def test_an_accused_report_is_not_placed_at_its_object(pipeline: Any) -> None:
+    # verbal acts other than signing keep the place where they were uttered, not the object's
+    found = events(pipeline, "Kenya condemned the attack in Mogadishu, the ministry said.")
+    accuse = next(e for e in found if e["event"] == "ACCUSE")
+    assert (accuse["place"] or {}).get("name") != "Mogadishu"
+
+
+def test_weeks_of_protests_are_not_the_resigning_subjects(pipeline: Any) -> None:
+    text = ("President Evo Morales resigned in November 2019 after weeks of protests over a "
+            "disputed election.")
+    found = events(pipeline, text)
+    assert [e["event"] for e in found] == ["RETREAT"]
+
+
+def test_weeks_of_talks_are_still_the_agreeing_parties(pipeline: Any) -> None:
+    text = ("Ghana and Togo agreed on a new border line in Lome on Monday after two rounds of "
+            "talks in Accra.")
+    assert any(e["event"] == "CONSULT" for e in events(pipeline, text))
+
+
+def test_a_name_before_its_description_is_the_speaker(pipeline: Any) -> None:
+    text = ("Ghana and Togo clashed on Monday. COGAT, the Israeli agency that oversees aid, "
+            "denied that it was holding back supplies.")
+    result = pipeline.extract(text, published="2025-02-09").to_dict()
+    names = {a["id"]: a["name"] for a in result["actors"]}
+    denial = next(s for s in result["statements"] if s["cue"] == "denied")
+    assert names[denial["speaker"]] == "COGAT"
