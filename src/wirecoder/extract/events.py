@@ -125,6 +125,10 @@ TWO_PARTY_NOUNS = _words("TWO_PARTY_NOUNS")
 
 
 WARNING_CUES = _words("WARNING_CUES")
+UNANSWERED = _words("UNANSWERED")
+PERSISTING = _words("PERSISTING")
+# Acts a speaker's side offers rather than threatens, whatever the condition.
+CONCILIATORY = {"CONCEDE", "RETREAT", "AID", "AGREE", "COOPERATE", "CONSULT", "SUPPORT"}
 # Threat verbs that name an act of force only when aimed at a party: "vowed to fight on",
 # "swore to fight the invaders", but not "vowed to fight corruption" or "fight for their rights".
 PARTY_AIMED_THREATS = _words("PARTY_AIMED_THREATS")
@@ -296,7 +300,40 @@ def threat_phrase(words: list[Token]) -> str | None:
                 continue
             if lemma == "target" and not any(c.lower_ == "legitimate" for c in obj.children):
                 continue
+            if lemma == "price" and not any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX | {
+                    "would"} for a in w.children):
+                continue  # "our villages pay its price": a complaint, not "will pay a price"
             return nouns.get(lemma, "restrict") if lemma != "price" else "restrict"
+    return None
+
+
+def idiom_threat(words: list[Token]) -> str | None:
+    """Threat formulas that name no act, whoever reports them: "will not go unanswered",
+    "would not pass without a response", "reserves the right to respond", "will answer to the
+    law". The mode they imply ("" when none)."""
+    nouns, verbs = threat_nouns(), threat_verbs()
+    for w in words:
+        lemma = w.lemma_.lower()
+        if lemma in {"go", "pass"} and any(c.dep_ == "neg" for c in w.children) and (
+                any(c.lower_ in UNANSWERED for c in w.children) or any(
+                g.lemma_.lower() in set(nouns) | {"answer"} for c in w.children
+                if c.dep_ == "prep" and c.lower_ == "without" for g in c.children)):
+            return ""
+        if lemma == "reserve":  # (the tagger may read "reserves" as a plural noun)
+            rights = [o for o in w.children if o.dep_ == "dobj" and o.lemma_.lower() == "right"]
+            for act in [g for o in rights for g in o.children if g.dep_ in {"acl", "relcl"}] + [
+                    c for c in w.children if c.dep_ in {"xcomp", "advcl"}] if rights else []:
+                if act.lemma_.lower() in verbs:
+                    return verbs[act.lemma_.lower()]
+                if act.lemma_.lower() == "take" and any(
+                        o.dep_ == "dobj" and o.lemma_.lower() in set(nouns) | {"step"}
+                        for o in act.children):
+                    return ""
+        if lemma == "answer" and any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX | {"would", "must"}
+                                     for a in w.children) and any(
+                g.lemma_.lower() in {"law", "justice"} for c in w.children
+                if c.dep_ == "prep" and c.lower_ == "to" for g in c.children):
+            return "arrest"
     return None
 
 
@@ -1532,8 +1569,10 @@ class EventFinder(EventContext):
             if tok.lemma_.lower() not in WARNING_CUES:
                 # a plain report of a threat stated outright: "said foreign warships will face
                 # serious consequences"
-                if is_cue(tok) and (found_ := self._stated_threat(tok)) is not None:
-                    out.append(found_)
+                if is_cue(tok) and (found_ := self._stated_threat(tok)) is not None and not any(
+                        e.event == "THREATEN" and e.sentence.start == found_[2].sentence.start
+                        for _, _, e in found + out):
+                    out.append(found_)  # (unless the sentence's threat is coded already)
                 continue
             # "warned that its forces would deliver a response" (a clause with a modal), or
             # "vowed to retaliate", "threatened to close the strait" (an infinitive: ahead).
@@ -1548,10 +1587,12 @@ class EventFinder(EventContext):
                 words = list(clause.subtree)
                 modal = clause.dep_ in {"xcomp", "advcl"} or any(
                     w.dep_ == "aux" and w.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for w in words)
-                threat = threat_phrase(words) or next(
-                    (nouns[w.lemma_.lower()] for w in words
-                     if w.pos_ == "NOUN" and w.lemma_.lower() in nouns), None) or next(
-                    (m for w in words if (m := threat_verb(w, verbs, self._is_party))), None)
+                threat = idiom_threat(words)
+                if threat is None:
+                    threat = threat_phrase(words) or next(
+                        (nouns[w.lemma_.lower()] for w in words
+                         if w.pos_ == "NOUN" and w.lemma_.lower() in nouns), None) or next(
+                        (m for w in words if (m := threat_verb(w, verbs, self._is_party))), None)
                 if threat is None:
                     acts = [t for w in words if (t := match_trigger(w)) is not None
                             and t.event in THREAT_MODES]
@@ -1560,7 +1601,7 @@ class EventFinder(EventContext):
                             acts[0].mode or "", THREAT_MODES[acts[0].event][""])
                 subj, _ = self.subject(self._reporting_verb(tok))
                 actor = self.actors_of(subj)
-                if not (modal and threat and actor):
+                if not (modal and threat is not None and actor):
                     continue
                 out.append(self._threat_event(tok, actor, threat))
                 break
@@ -1580,15 +1621,33 @@ class EventFinder(EventContext):
         statement = next((s for s in self.statements if s.cue_start == tok.idx), None)
         if statement is None:
             return None
-        words = [w for w in self.doc if statement.start <= w.idx < statement.end
-                 and not any(c.dep_ == "neg" for c in w.children)]
-        threat = threat_phrase(words) or self._committed_threat(words, statement)
+        # (a quotation split around its cue is two statements of one cue)
+        parts = [s for s in self.statements if s.cue_start == tok.idx]
+        said = [w for w in self.doc if any(p.start <= w.idx < p.end for p in parts)]
+        words = [w for w in said if not any(c.dep_ == "neg" for c in w.children)]
+        threat = idiom_threat(said)
+        if threat is None:
+            threat = threat_phrase(words) or self._committed_threat(words, statement)
         if threat is None:
             return None
         named = self.actors_of(self.subject(tok)[0])
         # (joint speakers are each an actor: "Britain, France and Germany said ...")
         actor = named if len(named) >= 2 or not statement.speaker else [statement.speaker]
-        return self._threat_event(tok, actor, threat) if actor else None
+        if not actor:
+            return None
+        found = self._threat_event(tok, actor, threat)
+        # A quotation running past its cue's sentence ("..., he said. 'Any interference will
+        # receive a firm response.'"): the threat is coded in the sentence that makes it.
+        kept = {w.i for w in words}
+        sents = {w.sent.start_char: w.sent for w in said}
+        for sent in sents.values() if len(sents) > 1 else ():
+            inside = [w for w in said if w.sent.start_char == sent.start_char]
+            plain = [w for w in inside if w.i in kept]
+            if idiom_threat(inside) is not None or threat_phrase(plain) or \
+                    self._committed_threat(plain, statement) is not None:
+                found[2].sentence = Span(sent.start_char, sent.end_char)
+                break
+        return found
 
     def _committed_threat(self, words: list[Token], statement: Statement) -> str | None:
         """"said it would hit back hard", "said Beijing will take all necessary measures": the
@@ -1619,7 +1678,52 @@ class EventFinder(EventContext):
                 self._speaker_side(statement, self.actors_of(subj), w)
             if own:
                 return mode
+        return self._conditional_reprisal(words, statement)
+
+    def _conditional_reprisal(self, words: list[Token], statement: Statement) -> str | None:
+        """"said Baghdad would take its complaint to the Security Council if the strikes went
+        on", "said the group could postpone the handover if Israel kept stalling": what the
+        speaker's own side would do if the other side kept on (or failed to act) is a threat,
+        whatever the act, unless it is a concession or an offer."""
+        verbs, nouns = threat_verbs(), threat_nouns()
+        for w in words:
+            if w.pos_ != "VERB" or not any(
+                    c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would", "could"}
+                    for c in w.children):
+                continue
+            condition = next((c for c in w.children if c.dep_ == "advcl" and any(
+                m.lower_ in {"if", "unless"} for m in c.children)), None)
+            if condition is None or not self._hostile_condition(condition):
+                continue
+            named = match_trigger(w)
+            if named is not None and named.event in CONCILIATORY:
+                continue
+            subj, _ = self.subject(w)
+            if subj is None or not self._speaker_side(statement, self.actors_of(subj), w):
+                continue
+            if named is not None and named.event in THREAT_MODES:
+                return THREAT_MODES[named.event].get(named.mode or "",
+                                                     THREAT_MODES[named.event][""])
+            return threat_verb(w, verbs, self._is_party) or next(
+                (nouns[o.lemma_.lower()] for o in w.children
+                 if o.dep_ == "dobj" and o.lemma_.lower() in nouns), "")
         return None
+
+    def _hostile_condition(self, condition: Token) -> bool:
+        """Is an if-clause the other side keeping on, failing or attacking ("if the strikes
+        went on", "if Hamas failed to free", "if the SDF had not laid down its arms", "unless
+        ...")? Not one of the speaker's own side ("if we are attacked")."""
+        if any(m.lower_ == "unless" for m in condition.children):
+            return True
+        subj, _ = self.subject(condition)
+        if subj is not None and subj.lower_ in {"we", "i", "us"}:
+            return False
+        lemma = condition.lemma_.lower()
+        keeps_on = lemma in PERSISTING or (lemma == "go" and any(
+            c.dep_ == "prt" and c.lower_ == "on" for c in condition.children))
+        named = match_trigger(condition)
+        return keeps_on or any(c.dep_ == "neg" for c in condition.children) or (
+            named is not None and named.event in THREAT_MODES)
 
     def _is_party(self, tok: Token) -> bool:
         """Does the word name an actor or armed forces ("the invaders", "government troops")?"""
@@ -1651,13 +1755,14 @@ class EventFinder(EventContext):
     def _threat_event(self, tok: Token, actor: list[str], threat: str
                       ) -> tuple[Token, Trigger, Event]:
         """A THREATEN event made by a warning or stated-threat cue."""
+        mode = threat or None  # ("" is a threat that names no act: "will not go unanswered")
         trig = Trigger(lemma=tok.lemma_.lower(), pos="VERB", particle=None, objects=(),
-                       event="THREATEN", mode=threat,
+                       event="THREATEN", mode=mode,
                        cameo="138" if threat == "violence" else "130", contexts=())
         statement = self._statement_of(tok)
         sent = self._sent(tok)
         return tok, trig, Event(
-            id="", event="THREATEN", mode=threat, modality="asserted", contexts=[],
+            id="", event="THREATEN", mode=mode, modality="asserted", contexts=[],
             actor=actor, recipient=self._threat_target(tok, actor), event_text=tok.text,
             sentence=Span(sent.start_char, sent.end_char),
             place=self._place(tok, trig, statement, actor),

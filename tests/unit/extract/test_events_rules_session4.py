@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from test_events_rules_2026_11 import events  # the shared coding helper
 
 
@@ -54,3 +55,53 @@ def test_a_name_before_its_description_is_the_speaker(pipeline: Any) -> None:
     names = {a["id"]: a["name"] for a in result["actors"]}
     denial = next(s for s in result["statements"] if s["cue"] == "denied")
     assert names[denial["speaker"]] == "COGAT"
+
+
+def threats(pipeline: Any, text: str) -> list[dict[str, Any]]:
+    return [e for e in events(pipeline, text) if e["event"] == "THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    # formulas that threaten without naming the act
+    "Ghanaian Foreign Minister Samuel Ablakwa said the raid would not go unanswered.",
+    'Ghana\'s foreign ministry said the killings would "not pass without a response."',
+    'Ghana\'s foreign ministry said Accra "reserves the right to take further steps."',
+    '"Those who plot with foreign powers," Ghanaian President John Mahama said, "will answer '
+    'to the law."',
+    # what the speaker's side would do if the other side kept on or failed to act
+    "Kenyan Foreign Minister Musalia Mudavadi said Kenya would take the dispute to the African "
+    "Union if the raids went on.",
+    "Kenyan Foreign Minister Musalia Mudavadi said Kenya could suspend the talks if Somalia "
+    "kept stalling.",
+    "Kenyan Foreign Minister Musalia Mudavadi told reporters that Kenya would not hesitate to act "
+    "militarily if the militia had not disarmed by Friday.",
+])
+def test_session4_threats_code(pipeline: Any, text: str) -> None:
+    assert threats(pipeline, text), events(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ghanaian Foreign Minister Samuel Ablakwa said the raid did not go unnoticed.",
+    'Ghana\'s foreign ministry said Accra "reserves the right to appeal the ruling."',
+    # an offer made on a condition is not a threat
+    "Kenyan Foreign Minister Musalia Mudavadi said Kenya would reopen the border if Somalia "
+    "stopped the raids.",
+    # an observer's "could" is speculation, not the speaker's side committing itself
+    "An analyst in Nairobi said Kenya could take the dispute to the African Union if the raids "
+    "went on.",
+    # a complaint about a price paid is not "will pay a price"
+    '"We are not a party to this war," the regional spokesman, Peshawa Hawramani, said, "but our '
+    'villages pay its price."',
+])
+def test_session4_threat_look_alikes_do_not_code(pipeline: Any, text: str) -> None:
+    assert not threats(pipeline, text), events(pipeline, text)
+
+
+def test_a_threat_in_the_second_sentence_of_a_quotation_is_coded_there(pipeline: Any) -> None:
+    text = ('"This is our territory," Ghanaian Foreign Minister Samuel Ablakwa told reporters. '
+            '"Any foreign interference will receive a firm response."')
+    result = pipeline.extract(text, published="2025-02-09").to_dict()
+    threat = next(e for e in result["events"] if e["event"] == "THREATEN")
+    start = threat["sentence"]["start"]
+    assert text[start:].startswith('"Any foreign interference') or \
+        text[start:].startswith("Any foreign interference")
