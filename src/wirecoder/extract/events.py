@@ -399,6 +399,27 @@ def _object_lemmas(tok: Token, pos: str, places: frozenset[int] | set[int] = fro
     return mods
 
 
+def _stolen_subject(verb: Token) -> Token | None:
+    """"handed three hostages to the Red Cross on Saturday and Israel freed 183 prisoners": the
+    parser may join the second clause's subject to the first clause's last noun and give the
+    second verb none; the name just before a subject-less coordinated verb is its subject."""
+    if verb.dep_ != "conj" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i < 2 or any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.dep_ != "conj" or name.pos_ != "PROPN" or name.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    edge = name.left_edge
+    return name if edge.i > 0 and verb.doc[edge.i - 1].lower_ == "and" else None
+
+
+def _subject_of_next_clause(name: Token) -> bool:
+    """Is this conjunct of a noun really the subject of the next clause (`_stolen_subject`)?"""
+    after = name.doc[name.i + 1] if name.i + 1 < len(name.doc) else None
+    return after is not None and _stolen_subject(after) is not None and \
+        _stolen_subject(after).i == name.i
+
+
 def _after_rounds(tok: Token) -> Token | None:
     """"left Cairo after four days of indirect talks", "agreed after two rounds of talks": a
     noun the clause reports as held before its act; returns that clause's verb."""
@@ -636,7 +657,7 @@ class EventFinder(EventContext):
             if state is not None:
                 return [state]
         out: list[str] = []
-        for t in [tok, *tok.conjuncts]:
+        for t in [tok, *(c for c in tok.conjuncts if not _subject_of_next_clause(c))]:
             actor = self._first_person(t) or self.resolver.resolve(t)
             if actor is None and any(self._two_parties(g) for c in t.children if c.dep_ == "prep"
                                      and c.lower_ in {"from", "of", "on"} for g in c.children
@@ -688,7 +709,12 @@ class EventFinder(EventContext):
         """Actors the text implies without naming: a crowd that rallies is a protest's actor
         ("several thousand people rallied"); an arrest reported in the passive ("31 people
         had been detained") was made by the police the article has named, if it has."""
-        if trig.pos != "VERB":
+        if trig.pos == "NOUN" and trig.event == "PROTEST" and (host := host_verb(tok)) is not None \
+                and host.lemma_.lower() in {"begin", "start", "launch", "stage", "hold", "mount"}:
+            # "boat owners began an indefinite strike": the host verb's crowd (not "joined the
+            # walkout", which retells a strike already told)
+            tok = host
+        elif trig.pos != "VERB":
             return []
         subj, passive = self.subject(tok)
         if trig.event == "PROTEST" and subj is not None and not passive and subj.pos_ in {
@@ -771,6 +797,9 @@ class EventFinder(EventContext):
 
     def subject(self, tok: Token) -> tuple[Token | None, bool]:
         """(subject token, is_passive) of a verb, borrowing the head's for xcomp/conj verbs."""
+        stolen = _stolen_subject(tok)
+        if stolen is not None:
+            return stolen, False
         if tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.pos_ in {"NOUN", "PROPN"} and \
                 not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
             # "the prime minister offered on Thursday to ...": a past-tense verb is never a

@@ -105,3 +105,30 @@ def test_a_threat_in_the_second_sentence_of_a_quotation_is_coded_there(pipeline:
     start = threat["sentence"]["start"]
     assert text[start:].startswith('"Any foreign interference') or \
         text[start:].startswith("Any foreign interference")
+
+
+def test_a_subject_the_parser_joined_to_the_previous_noun_acts_in_its_own_clause(
+        pipeline: Any) -> None:
+    text = ("Hamas handed three Israeli hostages to the Red Cross in Deir al-Balah on Saturday "
+            "and Israel freed 183 Palestinian prisoners hours later.")
+    found = [e for e in events(pipeline, text) if e["event"] == "RETREAT"]
+    assert sorted(tuple(e["actor_countries"]) for e in found) == [("ISR",), ("PSE",)]
+    assert all("Israel" not in e["recipient_names"] for e in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kurdish fighters handed the Semalka border crossing to government forces on Wednesday.",
+     ("RETREAT", "withdraw")),
+    ("Two of the four Chinese coast guard ships left Japanese waters overnight.",
+     ("RETREAT", "withdraw")),
+    ("Nicaragua expelled a bishop and seven priests to Rome on Thursday.", ("COERCE", "deport")),
+    ("The navy arrested 14 fishermen and seized two trawlers on Sunday.", ("COERCE", "seize")),
+    ("Boat owners in Rameswaram began an indefinite strike on Monday.", ("PROTEST", "strike")),
+])
+def test_session4_lexicon_rows(pipeline: Any, text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(e["event"], e["mode"]) for e in events(pipeline, text)]
+
+
+def test_leaving_a_town_as_a_resident_is_not_a_retreat(pipeline: Any) -> None:
+    text = "Thousands of residents left the town on Sunday as the fighting neared."
+    assert not [e for e in events(pipeline, text) if e["event"] == "RETREAT"]
