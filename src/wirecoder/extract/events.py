@@ -76,6 +76,7 @@ ALLEGING_HEADS = _words("ALLEGING_HEADS")
 # "after four days of talks", "following two rounds of negotiations": talks reported as held.
 ROUND_NOUNS = _words("ROUND_NOUNS")
 TIME_LINKS = {"after", "before", "as", "when", "while", "since"}
+TIME_BEFORE_AFTER = {"after", "before", "since", "following"}
 TRUCE_NOUNS = _words("TRUCE_NOUNS")
 STATIVE_VERBS = _words("STATIVE_VERBS")
 GIVING_VERBS = _words("GIVING_VERBS")
@@ -397,6 +398,17 @@ def _object_lemmas(tok: Token, pos: str, places: frozenset[int] | set[int] = fro
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
         mods |= {g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"}
     return mods
+
+
+def _standing_position(tok: Token, trig: Trigger, kind: str) -> bool:
+    """"a church that Ortega accuses of plotting", "an agreement that Tamil parties still
+    reject", "as Israel demands": a verbal act in the simple present inside a relative or "as"
+    clause describes a standing position, not an act done in the news."""
+    if trig.pos != "VERB" or kind not in VERBAL or tok.tag_ not in {"VBZ", "VBP"} or any(
+            c.dep_ in {"aux", "auxpass"} for c in tok.children):
+        return False
+    return tok.dep_ == "relcl" or (tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in tok.children))
 
 
 def _stolen_subject(verb: Token) -> Token | None:
@@ -1473,6 +1485,33 @@ class EventFinder(EventContext):
         return bool(bare) and any(event.event == kind and other.sent != tok.sent
                                   for other, _, event in found)
 
+    def _retold_as_time(self, tok: Token, trig: Trigger, event: Event,
+                        found: list[tuple[Token, Trigger, Event]]) -> bool:
+        """"moved on Friday to defuse the crisis, three days after an Iranian missile strike set
+        off ...": an act named in a time clause, of a type and party the article codes in
+        another sentence, dates the news; it is not another act."""
+        if trig.pos != "NOUN" or event.modality != "asserted" or event.event == "CONSULT":
+            return False  # ("after two days of talks in Geneva": talks are coded where told)
+        kind, actor = event.event, event.actor
+        node = tok
+        for _ in range(5):
+            if (node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_BEFORE_AFTER
+                                             for c in node.children)) or (
+                    node.dep_ == "pobj" and node.head.lower_ in TIME_BEFORE_AFTER):
+                break
+            if node.head is node:
+                return False
+            node = node.head
+        else:
+            return False
+
+        def countries(ids: list[str]) -> set[str]:
+            return {a.country for i in ids if (a := self.actors.get(i)) and a.country}
+
+        return any(e.event == kind and other.sent != tok.sent and (
+            set(e.actor) & set(actor) or countries(e.actor) & countries(actor))
+            for other, _, e in found)
+
     def _not_own_forces(self, actor: list[str], recip: list[str]) -> list[str]:
         """"moved thousands of troops to the border": the forces a party moves are its means,
         not the target of the mobilisation."""
@@ -1514,7 +1553,8 @@ class EventFinder(EventContext):
                 recip = self._threat_target(tok, actor)
             if kind == "MOBILIZE":
                 recip = self._not_own_forces(actor, recip)
-            if self._taken_up(tok, trig, kind, found) or self._defiance(tok, kind, recip):
+            if self._taken_up(tok, trig, kind, found) or self._defiance(tok, kind, recip) or \
+                    _standing_position(tok, trig, kind):
                 continue
             if trig.pos == "NOUN" and _after_rounds(tok) is not None and any(
                     e.event == kind and set(e.actor) & set(actor) for _, _, e in found):
@@ -1540,6 +1580,7 @@ class EventFinder(EventContext):
         found += self._warnings(found)
         found += self._evaluations(found)
         found += self._demands(found)
+        found = [f for f in found if not self._retold_as_time(f[0], f[1], f[2], found)]
         found.sort(key=lambda f: f[0].i)
         found = self._bare_discussions(found)
         events = self._drop_embedded(found)

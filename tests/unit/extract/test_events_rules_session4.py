@@ -132,3 +132,28 @@ def test_session4_lexicon_rows(pipeline: Any, text: str, expected: tuple[str, st
 def test_leaving_a_town_as_a_resident_is_not_a_retreat(pipeline: Any) -> None:
     text = "Thousands of residents left the town on Sunday as the fighting neared."
     assert not [e for e in events(pipeline, text) if e["event"] == "RETREAT"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Nicaragua expelled two priests on Thursday, deepening a crackdown on a church that "
+     "President Daniel Ortega accuses of plotting against him.", "ACCUSE"),
+    ("India ceded the islet to Sri Lanka under a 1974 agreement that Tamil parties still "
+     "reject.", "REJECT"),
+    ("Hamas said it would never give up its weapons, as Israel demands.", "REQUEST"),
+])
+def test_a_standing_position_is_not_an_act(pipeline: Any, text: str, kind: str) -> None:
+    assert kind not in [e["event"] for e in events(pipeline, text)]
+
+
+def test_a_position_taken_in_a_relative_clause_in_the_past_is_an_act(pipeline: Any) -> None:
+    text = "The talks stalled over a demand that Hamas rejected on Wednesday."
+    assert "REJECT" in [e["event"] for e in events(pipeline, text)]
+
+
+def test_an_act_named_to_date_the_news_is_not_coded_twice(pipeline: Any) -> None:
+    text = ("Pakistan and Iran moved on Friday to defuse the crisis, three days after an Iranian "
+            "missile strike on Pakistani soil set off a row.\n\n"
+            "Iran fired missiles at two villages near Panjgur on Tuesday night, Pakistan said.")
+    assaults = [e for e in events(pipeline, text, published="2024-01-19")
+                if e["event"] == "ASSAULT"]
+    assert len(assaults) == 1 and "Panjgur" not in text[:assaults[0]["sentence"]["start"]]
