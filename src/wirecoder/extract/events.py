@@ -127,6 +127,7 @@ TWO_PARTY_NOUNS = _words("TWO_PARTY_NOUNS")
 
 WARNING_CUES = _words("WARNING_CUES")
 UNANSWERED = _words("UNANSWERED")
+SANCTION_RESTRICTIONS = _words("SANCTION_RESTRICTIONS")
 PERSISTING = _words("PERSISTING")
 # Acts a speaker's side offers rather than threatens, whatever the condition.
 CONCILIATORY = {"CONCEDE", "RETREAT", "AID", "AGREE", "COOPERATE", "CONSULT", "SUPPORT"}
@@ -409,6 +410,20 @@ def _standing_position(tok: Token, trig: Trigger, kind: str) -> bool:
         return False
     return tok.dep_ == "relcl" or (tok.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in tok.children))
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """"Two other priests detained in the same raids remain in custody": a bare participle the
+    parser made the main verb, with the real one (a finite verb with no subject of its own)
+    hung under it; its "subject" is the one acted on."""
+    # (the tagger may call the participle a past tense; a finite verb hung on it as an adverbial
+    # clause with neither subject nor conjunction is the tell)
+    if verb.tag_ not in {"VBN", "VBD"} or any(c.dep_ in {"aux", "auxpass"} for c in verb.children) \
+            or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    return any(c.dep_ == "advcl" and c.tag_ in {"VBP", "VBZ"} and c.i > verb.i
+               and not any(g.dep_ in {"nsubj", "nsubjpass", "mark", "aux"} for g in c.children)
+               for c in verb.children)
 
 
 def _stolen_subject(verb: Token) -> Token | None:
@@ -743,7 +758,8 @@ class EventFinder(EventContext):
                 return [max(forces, key=lambda a: max(m.start for m in a.mentions
                                                       if m.end <= tok.idx)).id]
         agentless = passive and subj is None and not any(c.dep_ == "agent" for c in tok.children)
-        if trig.event == "COERCE" and agentless:
+        if trig.event == "COERCE" and agentless and not _reduced_passive(tok):
+            # (not "priests detained in the raids remain in custody": a description of them)
             police = [a for a in self.actors.actors if a.sector == "COP" and any(
                 m.end <= tok.idx for m in a.mentions)]
             if police:
@@ -812,6 +828,10 @@ class EventFinder(EventContext):
         stolen = _stolen_subject(tok)
         if stolen is not None:
             return stolen, False
+        if _reduced_passive(tok):
+            agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children
+                          if g.dep_ == "pobj"), None)
+            return agent, True
         if tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.pos_ in {"NOUN", "PROPN"} and \
                 not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
             # "the prime minister offered on Thursday to ...": a past-tense verb is never a
@@ -1180,6 +1200,13 @@ class EventFinder(EventContext):
                     modality, actor, []  # (the force kept on the table is not its target)
         if modality == "negated" and event in REFUSALS and self._announced(tok):
             return "REJECT", REFUSALS[event], "120", "asserted", actor, recip
+        if event == "COERCE" and mode == "restrict" and any(
+                m.dep_ in {"compound", "amod"} and m.lemma_.lower() in SANCTION_RESTRICTIONS
+                for o in tok.children if o.dep_ in {"dobj", "nsubjpass"}
+                and o.lemma_.lower() in {"restriction", "limit", "control", "curb"}
+                for m in o.children):
+            # "would impose visa restrictions on the officials": a sanction, not a curb at home
+            return "SANCTION", "discontinue", "163", modality, actor, recip
         if event == "PROTEST" and mode == "obstruct" and actor and all(
                 (a := self.actors.get(i)) is not None and a.sector in STATE_FORCES for i in actor):
             # "police had blocked roads leading to parliament": the state restricting movement

@@ -157,3 +157,20 @@ def test_an_act_named_to_date_the_news_is_not_coded_twice(pipeline: Any) -> None
     assaults = [e for e in events(pipeline, text, published="2024-01-19")
                 if e["event"] == "ASSAULT"]
     assert len(assaults) == 1 and "Panjgur" not in text[:assaults[0]["sentence"]["start"]]
+
+
+def test_people_detained_in_a_raid_who_remain_in_custody_are_described_not_arrested_again(
+        pipeline: Any) -> None:
+    text = ("Police detained six priests in raids on parishes on Friday. Two other priests "
+            "detained in the same raids remain in custody.")
+    assert len([e for e in events(pipeline, text) if e["event"] == "COERCE"]) == 1
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The United States would impose visa restrictions on the officials responsible, the "
+     "State Department said.", "SANCTION"),
+    ("The government imposed restrictions on movement in the capital on Monday.", "COERCE"),
+])
+def test_visa_restrictions_are_a_sanction(pipeline: Any, text: str, expected: str) -> None:
+    kinds = [e["event"] for e in events(pipeline, text)]
+    assert expected in kinds and ({"SANCTION", "COERCE"} - {expected}).isdisjoint(kinds)
