@@ -174,3 +174,19 @@ def test_people_detained_in_a_raid_who_remain_in_custody_are_described_not_arres
 def test_visa_restrictions_are_a_sanction(pipeline: Any, text: str, expected: str) -> None:
     kinds = [e["event"] for e in events(pipeline, text)]
     assert expected in kinds and ({"SANCTION", "COERCE"} - {expected}).isdisjoint(kinds)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The government seized the Jesuit-run university in Managua in 2023.", ("COERCE", "seize")),
+    ("Ghana and Togo signed an eight-point framework for the merger in March.", ("SUPPORT", None)),
+    ("The navy denied that its sailors had beaten the fishermen.", ("ASSAULT", "beat")),
+    ("Japan would station two large patrol ships near the islands from next week.",
+     ("MOBILIZE", "troops")),
+    ("Canada paused trade talks with India last year.", ("SANCTION", "withdraw")),
+    ("Pakistan suspended all planned high-level visits to Iran on Wednesday.",
+     ("SANCTION", "withdraw")),
+    ("Israel denied that it was holding back shelter supplies for Gaza.", ("COERCE", "withhold")),
+])
+def test_session4_lexicon_rows_more(pipeline: Any, text: str,
+                                    expected: tuple[str, str | None]) -> None:
+    assert expected in [(e["event"], e["mode"]) for e in events(pipeline, text)]
