@@ -127,6 +127,7 @@ TWO_PARTY_NOUNS = _words("TWO_PARTY_NOUNS")
 
 WARNING_CUES = _words("WARNING_CUES")
 UNANSWERED = _words("UNANSWERED")
+RESPONDING = _words("RESPONDING")
 SANCTION_RESTRICTIONS = _words("SANCTION_RESTRICTIONS")
 PERSISTING = _words("PERSISTING")
 # Acts a speaker's side offers rather than threatens, whatever the condition.
@@ -514,6 +515,10 @@ def host_verb(tok: Token) -> Token | None:
         if verb.lemma_.lower() in PARTICIPATING or (verb.lemma_.lower() == "take" and any(
                 c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)):
             return verb
+    # "hit back with drone strikes", "retaliated with a missile attack": the responder strikes
+    if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.pos_ == "VERB" \
+            and head.head.head.lemma_.lower() in RESPONDING:
+        return head.head.head
     # "will return to Muscat for a new round of talks": those who go hold the talks
     if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.pos_ == "VERB" \
             and head.head.head.lemma_.lower() in TRAVELLING:
@@ -2005,8 +2010,16 @@ class EventFinder(EventContext):
         return False
 
     def _spoken_by_we(self, tok: Token) -> bool:
+        """Is a quoted act the speaker's own side's ("we will strike", "'The army moved a
+        brigade to the border,' the defence minister said")? Others' acts in a quotation are
+        the speaker's claims, coded through the attribution, not from inside the quote."""
         subj, _ = self.subject(tok) if tok.pos_ in {"VERB", "AUX"} else (None, False)
-        return subj is not None and self._first_person(subj) is not None
+        if subj is None:
+            return False
+        if self._first_person(subj) is not None:
+            return True
+        return tok.tag_ == "VBD" and self._speaker_side(
+            self._statement_of(tok), self.actors_of(subj), tok)
 
     def _in_direct_quote(self, tok: Token) -> bool:
         return any(s.kind == "direct" and s.start <= tok.idx < s.end for s in self.statements)

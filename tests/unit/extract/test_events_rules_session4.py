@@ -190,3 +190,22 @@ def test_visa_restrictions_are_a_sanction(pipeline: Any, text: str, expected: st
 def test_session4_lexicon_rows_more(pipeline: Any, text: str,
                                     expected: tuple[str, str | None]) -> None:
     assert expected in [(e["event"], e["mode"]) for e in events(pipeline, text)]
+
+
+def test_the_speakers_own_forces_acting_in_a_quotation_are_coded(pipeline: Any) -> None:
+    text = ('"The army moved an additional infantry brigade to the border overnight," Israeli '
+            "Defence Minister Israel Katz said.")
+    assert "MOBILIZE" in [e["event"] for e in events(pipeline, text)]
+
+
+def test_another_sides_act_claimed_in_a_quotation_is_not_coded_from_the_quote(
+        pipeline: Any) -> None:
+    text = ('"Russia moved an additional brigade to the border overnight," Ukrainian Defence '
+            "Minister Rustem Umerov said.")
+    assert "MOBILIZE" not in [e["event"] for e in events(pipeline, text)]
+
+
+def test_a_response_with_strikes_is_the_responders_assault(pipeline: Any) -> None:
+    text = "Pakistan hit back before dawn on Thursday with drone strikes on militant hideouts."
+    assault = next(e for e in events(pipeline, text) if e["event"] == "ASSAULT")
+    assert assault["actor_countries"] == ["PAK"]
