@@ -127,6 +127,7 @@ TWO_PARTY_NOUNS = _words("TWO_PARTY_NOUNS")
 
 WARNING_CUES = _words("WARNING_CUES")
 UNANSWERED = _words("UNANSWERED")
+DELIBERATING = _words("DELIBERATING")
 RESPONDING = _words("RESPONDING")
 SANCTION_RESTRICTIONS = _words("SANCTION_RESTRICTIONS")
 PERSISTING = _words("PERSISTING")
@@ -1768,6 +1769,8 @@ class EventFinder(EventContext):
                 # "said China would impose sanctions on ...": an announced sanction; "said he
                 # would cut the tariff": an easing, not a threat
                 continue
+            if w.lemma_.lower() in DELIBERATING:
+                continue  # "would discuss a joint response with her counterparts": talk of one
             mode = threat_verb(w, verbs, self._is_party) or next(
                 (nouns[o.lemma_.lower()] for o in w.children
                  if o.dep_ == "dobj" and o.lemma_.lower() in nouns), None)

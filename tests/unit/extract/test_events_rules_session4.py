@@ -209,3 +209,9 @@ def test_a_response_with_strikes_is_the_responders_assault(pipeline: Any) -> Non
     text = "Pakistan hit back before dawn on Thursday with drone strikes on militant hideouts."
     assault = next(e for e in events(pipeline, text) if e["event"] == "ASSAULT")
     assert assault["actor_countries"] == ["PAK"]
+
+
+def test_talking_a_response_over_is_not_a_threat(pipeline: Any) -> None:
+    text = ("British Foreign Secretary Yvette Cooper said she would discuss a joint response with "
+            "her French and German counterparts.")
+    assert "THREATEN" not in [e["event"] for e in events(pipeline, text)]
