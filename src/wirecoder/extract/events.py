@@ -127,6 +127,7 @@ TWO_PARTY_NOUNS = _words("TWO_PARTY_NOUNS")
 
 WARNING_CUES = _words("WARNING_CUES")
 UNANSWERED = _words("UNANSWERED")
+HALTING = _words("HALTING")
 DELIBERATING = _words("DELIBERATING")
 RESPONDING = _words("RESPONDING")
 SANCTION_RESTRICTIONS = _words("SANCTION_RESTRICTIONS")
@@ -1206,6 +1207,14 @@ class EventFinder(EventContext):
                     modality, actor, []  # (the force kept on the table is not its target)
         if modality == "negated" and event in REFUSALS and self._announced(tok):
             return "REJECT", REFUSALS[event], "120", "asserted", actor, recip
+        if event == "AID" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in HALTING:
+            # "stopped supplying electricity and fuel to areas held by militias": aid cut off
+            return "SANCTION", "discontinue", "163", modality, actor, recip
+        if event == "ASSAULT" and trig.lemma == "raid" and actor and all(
+                (a := self.actors.get(i)) is not None and a.sector in {"COP", "JUD", "SPY"}
+                for i in actor):
+            # "prosecutors raided the electoral tribunal and carried off ballots": a search
+            return "COERCE", "seize", "1711", modality, actor, recip
         if event == "COERCE" and mode == "restrict" and any(
                 m.dep_ in {"compound", "amod"} and m.lemma_.lower() in SANCTION_RESTRICTIONS
                 for o in tok.children if o.dep_ in {"dobj", "nsubjpass"}
@@ -1978,8 +1987,9 @@ class EventFinder(EventContext):
                 return True
             # "said Russia would compensate the families if investigators found ...": the
             # condition of a promised or planned act is no act of its own
-            if "if" in marks and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"}
-                                     for c in clause.head.children):
+            # ("the truce could collapse if the coast guard tried to board a boat": the same)
+            if "if" in marks and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {
+                    "would", "could", "might", "may"} for c in clause.head.children):
                 return True
         return False
 

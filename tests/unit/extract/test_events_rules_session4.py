@@ -215,3 +215,28 @@ def test_talking_a_response_over_is_not_a_threat(pipeline: Any) -> None:
     text = ("British Foreign Secretary Yvette Cooper said she would discuss a joint response with "
             "her French and German counterparts.")
     assert "THREATEN" not in [e["event"] for e in events(pipeline, text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A revolutionary court in Tehran sentenced two French citizens to 17 years in prison on "
+     "Monday.", ("SANCTION", "convict")),
+    ("Thailand stopped supplying electricity and fuel on Feb. 5 to areas held by the militias.",
+     ("SANCTION", "discontinue")),
+    ("Guatemalan prosecutors raided the electoral tribunal on Wednesday.", ("COERCE", "seize")),
+    ("South Korean President Yoon Suk Yeol lifted martial law before dawn.", ("CONCEDE", None)),
+    ("The EU postponed an Association Council meeting with Georgia.", ("SANCTION", "withdraw")),
+])
+def test_session4_batch11_rows(pipeline: Any, text: str,
+                               expected: tuple[str, str | None]) -> None:
+    assert expected in [(e["event"], e["mode"]) for e in events(pipeline, text)]
+
+
+def test_rebels_raiding_a_village_still_assault_it(pipeline: Any) -> None:
+    text = "M23 rebels raided a village near Goma on Sunday."
+    assert "ASSAULT" in [e["event"] for e in events(pipeline, text)]
+
+
+def test_the_condition_of_an_analysts_could_is_no_act(pipeline: Any) -> None:
+    text = ("Carmela Santos, a maritime security analyst in Manila, said the arrangement could "
+            "collapse quickly if China's coast guard tried to board a supply boat again.")
+    assert events(pipeline, text) == []
