@@ -1627,6 +1627,7 @@ class EventFinder(EventContext):
         found = self._bare_discussions(found)
         events = self._drop_embedded(found)
         events = self._dedupe(events)
+        events = self._retold_by_a_party(events)
         for n, e in enumerate(events, 1):
             e.id = f"e{n}"
         return events
@@ -2099,6 +2100,31 @@ class EventFinder(EventContext):
                         dropped.add(id(event))
                     break
         return [event for _, _, event in found if id(event) not in dropped]
+
+    def _retold_by_a_party(self, events: list[Event]) -> list[Event]:
+        """"Russia launched 120 drones at Kyiv overnight ... Russia's defence ministry said its
+        forces had carried out a massive strike": a material act a party's statement tells
+        again, by the same side against the same side on the same day, is the act already
+        coded, though the parties are named differently."""
+        def countries(ids: list[str]) -> frozenset[str]:
+            return frozenset(a.country for i in ids if (a := self.actors.get(i)) and a.country)
+
+        out: list[Event] = []
+        for e in events:
+            if e.statement is not None and e.event not in VERBAL and e.modality == "asserted" \
+                    and countries(e.actor) and any(
+                    k.event == e.event and k.modality == "asserted"
+                    and k.sentence.start != e.sentence.start
+                    and (e.mode is None or k.mode is None or e.mode == k.mode)
+                    and countries(k.actor) == countries(e.actor)
+                    and (not e.recipient or not k.recipient
+                         or countries(k.recipient) == countries(e.recipient))
+                    and (e.date is None or k.date == e.date)
+                    and (e.place is None or k.place is None or e.place.name == k.place.name)
+                    for k in out):
+                continue
+            out.append(e)
+        return out
 
     @staticmethod
     def _dedupe(events: list[Event]) -> list[Event]:

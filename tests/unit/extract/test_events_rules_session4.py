@@ -240,3 +240,17 @@ def test_the_condition_of_an_analysts_could_is_no_act(pipeline: Any) -> None:
     text = ("Carmela Santos, a maritime security analyst in Manila, said the arrangement could "
             "collapse quickly if China's coast guard tried to board a supply boat again.")
     assert events(pipeline, text) == []
+
+
+def test_a_partys_statement_retelling_the_act_is_not_a_second_act(pipeline: Any) -> None:
+    text = ("Russia launched 120 drones at Kyiv overnight, Ukraine's air force said.\n\n"
+            "Russia's Defence Ministry said its forces had carried out a massive strike on "
+            "military targets.")
+    assert len([e for e in events(pipeline, text) if e["event"] == "ASSAULT"]) == 1
+
+
+def test_a_different_act_by_the_same_side_the_same_day_is_kept(pipeline: Any) -> None:
+    text = ("Kenyan police shot dead two protesters in Nairobi on Tuesday.\n\n"
+            "The Law Society of Kenya said police had abducted 12 activists from their homes.")
+    assert len([e for e in events(pipeline, text, published="2024-06-26")
+                if e["event"] == "ASSAULT"]) == 2
