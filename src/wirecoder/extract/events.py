@@ -127,6 +127,7 @@ TWO_PARTY_NOUNS = _words("TWO_PARTY_NOUNS")
 
 WARNING_CUES = _words("WARNING_CUES")
 UNANSWERED = _words("UNANSWERED")
+REGARDING = _words("REGARDING")
 HALTING = _words("HALTING")
 DELIBERATING = _words("DELIBERATING")
 RESPONDING = _words("RESPONDING")
@@ -517,6 +518,14 @@ def host_verb(tok: Token) -> Token | None:
         if verb.lemma_.lower() in PARTICIPATING or (verb.lemma_.lower() == "take" and any(
                 c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)):
             return verb
+    # "had watched events with grave concern", "greeted the news with alarm": the watcher's
+    if head.dep_ == "pobj" and head.head.lower_ == "with":
+        # (the parser may hang "with" on the object: "watched [events with concern]")
+        watcher = head.head.head
+        if watcher.dep_ == "dobj" and watcher.pos_ == "NOUN":
+            watcher = watcher.head
+        if watcher.pos_ == "VERB" and watcher.lemma_.lower() in REGARDING:
+            return watcher
     # "hit back with drone strikes", "retaliated with a missile attack": the responder strikes
     if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.pos_ == "VERB" \
             and head.head.head.lemma_.lower() in RESPONDING:
@@ -549,7 +558,10 @@ def predicative(tok: Token) -> bool:
     """An adjective or participle said of its subject: "is willing to", "was deeply concerned
     by", "remains opposed to"."""
     if tok.pos_ == "ADJ" or tok.dep_ == "acomp":  # "was concerned" may parse as a VERB acomp
-        return tok.dep_ == "acomp" and tok.head.lemma_.lower() in COPULAS
+        # (or as the head of its clause with the copula under it: 'they were "deeply
+        # concerned."', where the quotation mark splits the phrase)
+        return (tok.dep_ == "acomp" and tok.head.lemma_.lower() in COPULAS) or any(
+            c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() in COPULAS for c in tok.children)
     return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lemma_.lower() in COPULAS
                                      for c in tok.children)
 
@@ -912,6 +924,12 @@ class EventFinder(EventContext):
                     if conj.pos_ == "PROPN" and conj.i < tok.i and \
                             self.actors.actor_of(conj) is not None:
                         return conj, False
+                # ("In a statement from Washington, the secretary-general of the OAS, Luis
+                # Almagro, condemned": or as an apposition inside it)
+                named = [t for t in obj.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"
+                         and t.i < tok.i and self.actors.actor_of(t) is not None]
+                if named:
+                    return named[-1], False
         return None, False
 
     def _party(self, tok: Token | None) -> list[str]:

@@ -254,3 +254,19 @@ def test_a_different_act_by_the_same_side_the_same_day_is_kept(pipeline: Any) ->
             "The Law Society of Kenya said police had abducted 12 activists from their homes.")
     assert len([e for e in events(pipeline, text, published="2024-06-26")
                 if e["event"] == "ASSAULT"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    'In a statement from Washington, the secretary-general of the Organization of American '
+    'States, Luis Almagro, condemned the raid as an "unacceptable" interference.',
+    'The European Union and Canada said in a joint statement that they were "deeply concerned."',
+    'U.S. Deputy Secretary of State Kurt Campbell said the United States had watched events with '
+    '"grave concern".',
+])
+def test_session4_criticism_shapes(pipeline: Any, text: str) -> None:
+    accuse = [e for e in events(pipeline, text) if e["event"] == "ACCUSE"]
+    assert accuse and accuse[0]["actor"], events(pipeline, text)
+
+
+def test_concern_of_no_one_shown_is_not_criticism(pipeline: Any) -> None:
+    assert events(pipeline, "The concern of residents grew as the water rose.") == []
