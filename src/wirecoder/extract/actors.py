@@ -284,7 +284,12 @@ def find_actors(doc: Doc, *, knowledge: Knowledge | None = None, published: str 
         if span.start_char < dateline_stop:
             continue  # "AU" inside "PORT-AU-PRINCE —"
         code = k.organizations[span.text]
-        draft = add(f"org:{code.name}", code.name, "organization", span, code.code, code.sector)
+        country = code.code
+        if span.text in k.shared_names and home is not None:
+            # "Democratic Party leader Lee Jae-myung" in a Seoul story: South Korea's party
+            country = home
+        draft = add(f"org:{code.name}", code.name, "organization", span, country,
+                    code.sector)
         if draft is not None:
             draft.table = True
             draft.noun = draft.noun or _group_of_name(span, k)[0]  # "the church" later

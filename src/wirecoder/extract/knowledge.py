@@ -35,6 +35,7 @@ class Knowledge:
     country_names: dict[str, str] = field(default_factory=dict)  # RUS -> "Russia"
     adjective_of: dict[str, str] = field(default_factory=dict)  # RUS -> "Russian"
     organizations: dict[str, Code] = field(default_factory=dict)  # institutions + metonyms
+    shared_names: set[str] = field(default_factory=set)  # names several countries' bodies bear
     titles: dict[str, Code] = field(default_factory=dict)  # "foreign minister" -> GOV
     groups: dict[str, Code] = field(default_factory=dict)  # "troop" -> MIL
     regions: dict[str, dict[str, object]] = field(default_factory=dict)
@@ -81,6 +82,8 @@ def load_knowledge() -> Knowledge:
         code = Code(_opt(row["code"]), _opt(row.get("sector", "")), row["name"], "organization")
         for name in [row["name"], *split_list(row.get("aliases", ""))]:
             k.organizations.setdefault(name, code)
+            if row.get("scope", "") == "shared":
+                k.shared_names.add(name)
         for adj in split_list(row.get("adjectives", "")):
             k.adjectives.setdefault(adj, row["code"])
             if code.sector == "REB" and len(row["code"]) == 3 and row["code"].isupper():

@@ -89,7 +89,8 @@ def find_country_code(tokens: list[Token], k: Knowledge) -> str | None:
             chunk = " ".join(texts[i : i + size]).replace(" 's", "").replace(" ’s", "")
             if chunk in k.adjectives:
                 return k.adjectives[chunk]
-            code = k.countries.get(chunk) or k.organizations.get(chunk)
+            code = k.countries.get(chunk) or (
+                None if chunk in k.shared_names else k.organizations.get(chunk))
             if code is not None and code.code:
                 return code.code
             if chunk in k.demonyms:
@@ -229,6 +230,10 @@ def _org_before(tokens: list[Token], k: Knowledge) -> Code | None:
             # as written: "al-Shabaab" is three tokens with no space between them
             text = "".join(t.text_with_ws for t in kept[i : i + size]).strip()
             code = k.organizations.get(text)
+            if code is not None and text in k.shared_names:
+                # "Democratic Party leader": a party of that name in some country; which one,
+                # the article says elsewhere
+                return Code(None, code.sector, code.name, code.kind, code.role)
             if code is not None:
                 return code
     return None

@@ -270,3 +270,13 @@ def test_session4_criticism_shapes(pipeline: Any, text: str) -> None:
 
 def test_concern_of_no_one_shown_is_not_criticism(pipeline: Any) -> None:
     assert events(pipeline, "The concern of residents grew as the water rose.") == []
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("SEOUL — Democratic Party leader Lee Jae-myung called the declaration illegal.", "KOR"),
+    ("WASHINGTON — The Democratic Party criticised the president's tariffs.", "USA"),
+])
+def test_a_party_name_several_countries_share_takes_the_storys_country(
+        pipeline: Any, text: str, country: str) -> None:
+    actors = pipeline.extract(text, published="2024-12-04").to_dict()["actors"]
+    assert {a["country"] for a in actors if a["sector"] == "PTY"} == {country}
