@@ -127,6 +127,8 @@ TWO_PARTY_NOUNS = _words("TWO_PARTY_NOUNS")
 
 WARNING_CUES = _words("WARNING_CUES")
 UNANSWERED = _words("UNANSWERED")
+INTRANSITIVE_ONLY = _words("INTRANSITIVE_ONLY")
+RALLIED = _words("RALLIED")
 REGARDING = _words("REGARDING")
 HALTING = _words("HALTING")
 DELIBERATING = _words("DELIBERATING")
@@ -134,6 +136,7 @@ RESPONDING = _words("RESPONDING")
 SANCTION_RESTRICTIONS = _words("SANCTION_RESTRICTIONS")
 PERSISTING = _words("PERSISTING")
 # Acts a speaker's side offers rather than threatens, whatever the condition.
+ONLOOKER_SECTORS = {"EDU", "JRN", "MED", "BUS", "CVL", "HLH"}
 CONCILIATORY = {"CONCEDE", "RETREAT", "AID", "AGREE", "COOPERATE", "CONSULT", "SUPPORT"}
 # Threat verbs that name an act of force only when aimed at a party: "vowed to fight on",
 # "swore to fight the invaders", but not "vowed to fight corruption" or "fight for their rights".
@@ -1276,6 +1279,10 @@ class EventFinder(EventContext):
         if statement.speaker in actor:
             return True
         speaker = self.actors.get(statement.speaker)
+        if speaker is not None and speaker.sector in ONLOOKER_SECTORS:
+            # "a crime researcher said Thailand could restore supplies if ...": an analyst or a
+            # reporter of the same country speaks for no side
+            return False
         found = [a for i in actor if (a := self.actors.get(i))]
         if speaker is not None and speaker.country is not None and found and all(
                 a.country is None and a.sector in {"MIL", "COP"} for a in found):
@@ -1588,6 +1595,9 @@ class EventFinder(EventContext):
             trig = match_trigger(tok, place_tokens)
             if trig is None or (self._in_direct_quote(tok) and not self._spoken_by_we(tok)):
                 continue
+            if trig.pos == "VERB" and trig.lemma in INTRANSITIVE_ONLY and not trig.objects and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in RALLIED for c in tok.children):
+                continue  # "was using the row to rally support": no rally in the street
             if self._obliged(tok) or self._no_comment(tok, trig) or self._condition(tok) or (
                     trig.pos == "VERB" and tok.lemma_.lower() in EVALUATIVE_VERBS
                     and any(c.dep_ == "oprd" for c in tok.children)):
@@ -2076,13 +2086,16 @@ class EventFinder(EventContext):
         the CONCEDE itself, in place of the AGREE."""
         verbal = {tok.i: event for tok, trig, event in found if trig.event in EMBEDDING}
         coded = {tok.i for tok, _, _ in found}
+        # (a noun's light verb stands for it: "would begin a strike on Thursday to press for")
+        carriers = coded | {h.i for tok, _, _ in found if tok.pos_ == "NOUN"
+                            and (h := host_verb(tok)) is not None}
         dropped: set[int] = set()
         for tok, _, event in found:
             # The aim of another coded act is part of it: "marched ..., demanding the release"
             # and "summoned the ambassador to protest" code the march and the summons only.
             clause = tok.head if tok.dep_ == "conj" and tok.tag_ == "VBG" else tok
             # (an accusation stays its own act: "expelled the company, accusing it of ...")
-            if event.event != "ACCUSE" and clause.dep_ == "advcl" and clause.head.i in coded \
+            if event.event != "ACCUSE" and clause.dep_ == "advcl" and clause.head.i in carriers \
                     and clause.head.i not in verbal and (
                     clause.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to"
                                                 for c in clause.children)):

@@ -280,3 +280,24 @@ def test_a_party_name_several_countries_share_takes_the_storys_country(
         pipeline: Any, text: str, country: str) -> None:
     actors = pipeline.extract(text, published="2024-12-04").to_dict()["actors"]
     assert {a["country"] for a in actors if a["sector"] == "PTY"} == {country}
+
+
+def test_an_analysts_could_is_no_threat_even_of_his_own_country(pipeline: Any) -> None:
+    text = ("Nattapon Srisuk, a Thai crime researcher at Chulalongkorn University, said Thailand "
+            "could cut the power again if the raids stopped.")
+    assert "THREATEN" not in [e["event"] for e in events(pipeline, text)]
+
+
+def test_the_aim_of_a_strike_is_part_of_it(pipeline: Any) -> None:
+    text = ("The Korean Confederation of Trade Unions said its members would begin an indefinite "
+            "general strike on Thursday to press for the president's resignation.")
+    kinds = [e["event"] for e in events(pipeline, text)]
+    assert "PROTEST" in kinds and "REQUEST" not in kinds
+
+
+@pytest.mark.parametrize(("text", "protest"), [
+    ("The president was using the row to rally support before the election.", False),
+    ("Several thousand people rallied outside parliament on Thursday night.", True),
+])
+def test_rallying_support_is_no_rally(pipeline: Any, text: str, protest: bool) -> None:
+    assert ("PROTEST" in [e["event"] for e in events(pipeline, text)]) is protest
