@@ -202,9 +202,6 @@ def test_session3_met_with_is_no_meeting(pipeline: Any) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    # the condition of a promise is no act of its own
-    "Kremlin spokesman Dmitry Peskov said Russia would compensate the families if investigators "
-    "found that Russian forces were to blame.",
     # rejecting an accusation is a denial, not a refusal
     "Ethiopia's foreign ministry rejected the accusation on Monday.",
     # the end of a mediation is not the mediation
@@ -218,6 +215,13 @@ def test_session3_met_with_is_no_meeting(pipeline: Any) -> None:
 ])
 def test_session3_precision_leave_alone(pipeline: Any, text: str) -> None:
     assert events(pipeline, text) == []
+
+
+def test_session3_the_condition_of_a_promise_is_no_act(pipeline: Any) -> None:
+    # (the promise itself is AGREE since the fourth session's "compensate" row)
+    found = events(pipeline, "Kremlin spokesman Dmitry Peskov said Russia would compensate the "
+                             "families if investigators found that Russian forces were to blame.")
+    assert [e["event"] for e in found] == ["AGREE"]
 
 
 def test_session3_dismissed_as_lies_is_an_accusation(pipeline: Any) -> None:

@@ -301,3 +301,19 @@ def test_the_aim_of_a_strike_is_part_of_it(pipeline: Any) -> None:
 ])
 def test_rallying_support_is_no_rally(pipeline: Any, text: str, protest: bool) -> None:
     assert ("PROTEST" in [e["event"] for e in events(pipeline, text)]) is protest
+
+
+@pytest.mark.parametrize("text", [
+    "The European Commission said it would give Moldova an extra 60 million euros.",
+    "The State Department said the United States would give the mission a further $40 million.",
+    "Russian President Vladimir Putin said Russia would compensate the victims' families.",
+])
+def test_promised_money_is_agree(pipeline: Any, text: str) -> None:
+    assert "AGREE" in [e["event"] for e in events(pipeline, text)]
+
+
+def test_both_groups_are_the_two_parties_named_last(pipeline: Any) -> None:
+    text = ("The Radaa force clashed with the Stability Support Apparatus in Tripoli on Monday.\n\n"
+            "Both groups accepted a U.N.-brokered truce late on Monday.")
+    agree = [e for e in events(pipeline, text) if e["event"] == "AGREE"]
+    assert agree and len(agree[0]["actor"]) == 2
