@@ -127,6 +127,7 @@ TWO_PARTY_NOUNS = _words("TWO_PARTY_NOUNS")
 
 WARNING_CUES = _words("WARNING_CUES")
 UNANSWERED = _words("UNANSWERED")
+PROMISING = _words("PROMISING")
 INTRANSITIVE_ONLY = _words("INTRANSITIVE_ONLY")
 RALLIED = _words("RALLIED")
 REGARDING = _words("REGARDING")
@@ -141,6 +142,8 @@ CONCILIATORY = {"CONCEDE", "RETREAT", "AID", "AGREE", "COOPERATE", "CONSULT", "S
 # Threat verbs that name an act of force only when aimed at a party: "vowed to fight on",
 # "swore to fight the invaders", but not "vowed to fight corruption" or "fight for their rights".
 PARTY_AIMED_THREATS = _words("PARTY_AIMED_THREATS")
+ACT_AIMED_THREATS = _words("ACT_AIMED_THREATS")
+PROVOCATIONS = _words("PROVOCATIONS")
 # Guesses about what someone might do are not events: verbs that always speculate, and
 # onlookers whose expectations ("analysts expect OPEC+ to agree") report nobody's act.
 SPECULATING = _words("SPECULATING")
@@ -257,6 +260,11 @@ def threat_verb(w: Token, verbs: dict[str, str], is_party: Callable[[Token], boo
     """The threat mode a verb names ("retaliate", "fight on"), or None; a party-aimed verb
     counts with no object, or with an object or "against" target that `is_party`."""
     lemma = w.lemma_.lower()
+    if w.pos_ == "VERB" and lemma in ACT_AIMED_THREATS:
+        # "would answer the expulsion", "would reciprocate the move"; not "answer questions"
+        return "restrict" if any(
+            c.dep_ == "dobj" and (match_trigger(c) is not None or c.lemma_.lower() in PROVOCATIONS)
+            for c in w.children) else None
     if w.pos_ != "VERB" or lemma not in verbs:
         return None
     if lemma in PARTY_AIMED_THREATS:
@@ -1183,6 +1191,12 @@ class EventFinder(EventContext):
             # "promised a mirror response", "pledged swift retaliation": a promised reprisal
             return "THREATEN", threat, "138" if threat == "violence" else "130", modality, \
                 actor, recip
+        if event == "AGREE" and trig.pos == "VERB" and trig.lemma in PROMISING and (threat := next(
+                (m for c in tok.children if c.dep_ in {"ccomp", "xcomp"} for w in c.subtree
+                 if (m := threat_verb(w, threat_verbs(), self._is_party))), None)):
+            # "promised that Russia would answer the expulsion", "pledged to retaliate"
+            return "THREATEN", threat, "138" if threat == "violence" else "130", modality, \
+                actor, recip
         if event == "ASSAULT" and modality in {"future", "asserted"} and self._preparing(tok):
             # "the army prepared to resume shelling": readying an attack is a show of force
             return "MOBILIZE", None, "150", "asserted", actor, recip
@@ -1864,9 +1878,9 @@ class EventFinder(EventContext):
         lemma = condition.lemma_.lower()
         keeps_on = lemma in PERSISTING or (lemma == "go" and any(
             c.dep_ == "prt" and c.lower_ == "on" for c in condition.children))
-        named = match_trigger(condition)
-        return keeps_on or any(c.dep_ == "neg" for c in condition.children) or (
-            named is not None and named.event in THREAT_MODES)
+        named = [t for w in condition.subtree if (t := match_trigger(w)) is not None]
+        return keeps_on or any(c.dep_ == "neg" for c in condition.children) or any(
+            t.event in THREAT_MODES for t in named)
 
     def _is_party(self, tok: Token) -> bool:
         """Does the word name an actor or armed forces ("the invaders", "government troops")?"""
@@ -2017,8 +2031,11 @@ class EventFinder(EventContext):
             # "said Russia would compensate the families if investigators found ...": the
             # condition of a promised or planned act is no act of its own
             # ("the truce could collapse if the coast guard tried to board a boat": the same)
+            # ("would vote on a bill to leave the treaty if Britain pushed for sanctions": the
+            # modal may sit on the verb the infinitive hangs from)
             if "if" in marks and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {
-                    "would", "could", "might", "may"} for c in clause.head.children):
+                    "would", "could", "might", "may"} for h in [clause.head, *clause.head.ancestors][:3]
+                    for c in h.children):
                 return True
         return False
 

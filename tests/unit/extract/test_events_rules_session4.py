@@ -317,3 +317,13 @@ def test_both_groups_are_the_two_parties_named_last(pipeline: Any) -> None:
             "Both groups accepted a U.N.-brokered truce late on Monday.")
     agree = [e for e in events(pipeline, text) if e["event"] == "AGREE"]
     assert agree and len(agree[0]["actor"]) == 2
+
+
+@pytest.mark.parametrize(("text", "threat"), [
+    ("In Moscow, foreign ministry spokeswoman Maria Zakharova promised that Russia would answer "
+     "the expulsion.", True),
+    ("Russian Foreign Minister Sergei Lavrov promised that Russia would answer all questions.",
+     False),
+])
+def test_a_promised_answer_to_an_act_is_a_threat(pipeline: Any, text: str, threat: bool) -> None:
+    assert ("THREATEN" in [e["event"] for e in events(pipeline, text)]) is threat
