@@ -1480,7 +1480,9 @@ class EventFinder(EventContext):
         perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"}
                       for c in clause.children)
         since = any(c.dep_ == "prep" and c.lower_ == "since" for c in clause.children)
-        earlier = any(w.dep_ == "amod" and w.lower_ in EARLIER for w in clause.subtree)
+        # (not a date: "who met Georgieva in Washington last week" dates a new meeting)
+        earlier = any(w.dep_ == "amod" and w.lower_ in EARLIER and w.ent_type_ != "DATE"
+                      for w in clause.subtree)
         return perfect or since or earlier
 
     @staticmethod
@@ -1501,9 +1503,15 @@ class EventFinder(EventContext):
         if who and clause.tag_ in {"VBZ", "VBP"} and not any(
                 c.dep_ in {"aux", "auxpass"} for c in clause.children):
             return True  # "the coalition, which backs the government": a standing state
-        if who and any(
-                c.dep_ == "aux" and c.lower_ in {"would", "will"} for c in clause.head.head.children):
-            return True  # "leaders who ignored orders would face charges": a condition
+        head = clause.head
+        generic = head.lower_ in {"anyone", "anybody", "whoever", "those"} or any(
+            c.dep_ == "det" and c.lower_ in {"any", "every", "all"} for c in head.children) or (
+            head.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "appos"} for c in head.children))
+        if who and generic and any(
+                c.dep_ == "aux" and c.lower_ in {"would", "will"} for c in head.head.children):
+            # "leaders who ignored orders would face charges": a condition (not "the minister,
+            # Parks Tau, who met Greer in September, will return": a person's earlier act)
+            return True
         pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
         # a date dates the act ("who had fled on Monday"); a span ("for a week") does not
         dated = any(w.ent_type_ in {"DATE", "TIME"} and not (

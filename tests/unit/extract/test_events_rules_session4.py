@@ -327,3 +327,21 @@ def test_both_groups_are_the_two_parties_named_last(pipeline: Any) -> None:
 ])
 def test_a_promised_answer_to_an_act_is_a_threat(pipeline: Any, text: str, threat: bool) -> None:
     assert ("THREATEN" in [e["event"] for e in events(pipeline, text)]) is threat
+
+
+@pytest.mark.parametrize("text", [
+    "South Africa's trade minister, Parks Tau, who met U.S. Trade Representative Jamieson Greer "
+    "in Washington in September, will return there for further talks on Nov. 3.",
+    "Finance Minister Situmbeko Musokotwane, who met IMF Managing Director Kristalina Georgieva in "
+    "Washington last week, told reporters in Lusaka on Tuesday that the loans would be published.",
+])
+def test_a_named_persons_dated_meeting_in_a_relative_clause_is_coded(pipeline: Any,
+                                                                     text: str) -> None:
+    consults = [e for e in events(pipeline, text, published="2025-10-22")
+                if e["event"] == "CONSULT" and e["modality"] == "asserted"]
+    assert consults, events(pipeline, text)
+
+
+def test_a_generic_relative_clause_before_a_future_verb_is_a_condition(pipeline: Any) -> None:
+    text = "Commanders who met the rebels would face a court martial, the army said."
+    assert "CONSULT" not in [e["event"] for e in events(pipeline, text)]
