@@ -345,3 +345,8 @@ def test_a_named_persons_dated_meeting_in_a_relative_clause_is_coded(pipeline: A
 def test_a_generic_relative_clause_before_a_future_verb_is_a_condition(pipeline: Any) -> None:
     text = "Commanders who met the rebels would face a court martial, the army said."
     assert "CONSULT" not in [e["event"] for e in events(pipeline, text)]
+
+
+def test_a_shut_frontier_is_a_closed_border(pipeline: Any) -> None:
+    text = "Burundi first shut the frontier with Rwanda in 2015, after a failed coup attempt."
+    assert ("COERCE", "restrict") in [(e["event"], e["mode"]) for e in events(pipeline, text)]
