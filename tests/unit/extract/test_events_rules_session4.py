@@ -350,3 +350,18 @@ def test_a_generic_relative_clause_before_a_future_verb_is_a_condition(pipeline:
 def test_a_shut_frontier_is_a_closed_border(pipeline: Any) -> None:
     text = "Burundi first shut the frontier with Rwanda in 2015, after a failed coup attempt."
     assert ("COERCE", "restrict") in [(e["event"], e["mode"]) for e in events(pipeline, text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkey denied that a Turkish frigate had blocked a Cypriot coast guard boat.",
+     ("COERCE", "negated")),
+    ("Israel denied that its troops had entered the border village of Kfar Kila on Sunday.",
+     ("MOBILIZE", "negated")),
+])
+def test_denied_blocks_and_entries(pipeline: Any, text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(e["event"], e["modality"]) for e in events(pipeline, text)]
+
+
+def test_residents_entering_a_town_are_no_deployment(pipeline: Any) -> None:
+    text = "Thousands of displaced residents entered the town on Sunday as the fighting eased."
+    assert "MOBILIZE" not in [e["event"] for e in events(pipeline, text)]
