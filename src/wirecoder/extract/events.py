@@ -1197,6 +1197,14 @@ class EventFinder(EventContext):
             # "promised that Russia would answer the expulsion", "pledged to retaliate"
             return "THREATEN", threat, "138" if threat == "violence" else "130", modality, \
                 actor, recip
+        if event == "MOBILIZE" and (strike := next(
+                (t for c in tok.children if c.dep_ in {"xcomp", "advcl"} and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                 if (t := match_trigger(c)) is not None and t.event == "ASSAULT"), None)):
+            # "sent F-16 fighter jets on Friday to strike two positions": the sending is the
+            # attack's means; the attack is the event
+            return "ASSAULT", strike.mode or infer_mode("ASSAULT", tok, len(set(actor) | set(
+                recip))), strike.cameo, modality, actor, recip
         if event == "ASSAULT" and modality in {"future", "asserted"} and self._preparing(tok):
             # "the army prepared to resume shelling": readying an attack is a show of force
             return "MOBILIZE", None, "150", "asserted", actor, recip

@@ -365,3 +365,19 @@ def test_denied_blocks_and_entries(pipeline: Any, text: str, expected: tuple[str
 def test_residents_entering_a_town_are_no_deployment(pipeline: Any) -> None:
     text = "Thousands of displaced residents entered the town on Sunday as the fighting eased."
     assert "MOBILIZE" not in [e["event"] for e in events(pipeline, text)]
+
+
+def test_forces_sent_to_strike_are_the_strike(pipeline: Any) -> None:
+    text = "The Thai army sent F-16 fighter jets on Friday to strike two Cambodian positions."
+    kinds = [e["event"] for e in events(pipeline, text)]
+    assert "ASSAULT" in kinds and "MOBILIZE" not in kinds
+
+
+def test_forces_sent_to_patrol_are_a_deployment(pipeline: Any) -> None:
+    text = "The Thai army sent two battalions to the border on Friday to patrol the crossings."
+    assert "MOBILIZE" in [e["event"] for e in events(pipeline, text)]
+
+
+def test_holding_off_on_tariffs_is_a_concession(pipeline: Any) -> None:
+    text = "U.S. President Donald Trump agreed to hold off on the tariffs for 30 days."
+    assert "CONCEDE" in [e["event"] for e in events(pipeline, text)]
