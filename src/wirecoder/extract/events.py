@@ -2141,8 +2141,14 @@ class EventFinder(EventContext):
             for _ in range(3):
                 infinitive = head.dep_ == "advcl" and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+                # "urged both sides to agree to a ceasefire and release all hostages": a second
+                # verb of the asked-for clause is asked for too
+                # (a past tense is the asker's own next act: "urged restraint and offered to")
+                joined = head.dep_ == "conj" and head.head.dep_ == "xcomp" and \
+                    head.tag_ == "VB" and not any(
+                        c.dep_ in {"nsubj", "nsubjpass"} for c in head.children)
                 if (head.dep_ not in {"xcomp", "pcomp", "pobj", "prep", "ccomp"}
-                        and not infinitive) or (
+                        and not infinitive and not joined) or (
                         head.dep_ == "pcomp" and head.head.lower_ in ADJUNCT_PREPS - {"by"}):
                     break  # ("agreed ... after speaking to Carney": the call is its own act)
                 if head.dep_ == "ccomp" and head.i < head.head.i and any(

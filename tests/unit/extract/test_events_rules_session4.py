@@ -381,3 +381,16 @@ def test_forces_sent_to_patrol_are_a_deployment(pipeline: Any) -> None:
 def test_holding_off_on_tariffs_is_a_concession(pipeline: Any) -> None:
     text = "U.S. President Donald Trump agreed to hold off on the tariffs for 30 days."
     assert "CONCEDE" in [e["event"] for e in events(pipeline, text)]
+
+
+def test_a_second_verb_of_the_asked_for_clause_is_asked_for(pipeline: Any) -> None:
+    text = ("U.N. Secretary-General Antonio Guterres urged Israel and Hamas to agree to a "
+            "ceasefire and release all hostages.")
+    assert [e["event"] for e in events(pipeline, text)] == ["REQUEST"]
+
+
+def test_the_askers_own_next_act_is_kept(pipeline: Any) -> None:
+    text = ("Malaysian Prime Minister Anwar Ibrahim urged both sides to stop firing and offered "
+            "to host talks in Kuala Lumpur.")
+    kinds = [e["event"] for e in events(pipeline, text)]
+    assert "REQUEST" in kinds and "AGREE" in kinds
