@@ -394,3 +394,8 @@ def test_the_askers_own_next_act_is_kept(pipeline: Any) -> None:
             "to host talks in Kuala Lumpur.")
     kinds = [e["event"] for e in events(pipeline, text)]
     assert "REQUEST" in kinds and "AGREE" in kinds
+
+
+def test_platoons_sent_are_a_deployment(pipeline: Any) -> None:
+    text = "Border Guard Bangladesh said it had sent two extra platoons to Patgram on Sunday."
+    assert "MOBILIZE" in [e["event"] for e in events(pipeline, text)]
