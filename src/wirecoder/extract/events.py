@@ -129,6 +129,7 @@ WARNING_CUES = _words("WARNING_CUES")
 UNANSWERED = _words("UNANSWERED")
 PROMISING = _words("PROMISING")
 INTRANSITIVE_ONLY = _words("INTRANSITIVE_ONLY")
+HOSTED_OCCASIONS = _words("HOSTED_OCCASIONS")
 RALLIED = _words("RALLIED")
 REGARDING = _words("REGARDING")
 HALTING = _words("HALTING")
@@ -1625,6 +1626,9 @@ class EventFinder(EventContext):
             trig = match_trigger(tok, place_tokens)
             if trig is None or (self._in_direct_quote(tok) and not self._spoken_by_we(tok)):
                 continue
+            if trig.pos == "VERB" and trig.lemma == "host" and not trig.objects and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in HOSTED_OCCASIONS for c in tok.children):
+                continue  # "who hosted the ceremony": an occasion, not a visit or talks
             if trig.pos == "VERB" and trig.lemma in INTRANSITIVE_ONLY and not trig.objects and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in RALLIED for c in tok.children):
                 continue  # "was using the row to rally support": no rally in the street

@@ -399,3 +399,16 @@ def test_the_askers_own_next_act_is_kept(pipeline: Any) -> None:
 def test_platoons_sent_are_a_deployment(pipeline: Any) -> None:
     text = "Border Guard Bangladesh said it had sent two extra platoons to Patgram on Sunday."
     assert "MOBILIZE" in [e["event"] for e in events(pipeline, text)]
+
+
+def test_hosting_a_ceremony_is_no_meeting(pipeline: Any) -> None:
+    text = ("\"This is a first step,\" said Mohammed Al-Khulaifi, Qatar's minister of state, who "
+            "hosted the ceremony.")
+    assert "CONSULT" not in [e["event"] for e in events(pipeline, text)]
+
+
+def test_concluded_negotiations_are_an_agreement(pipeline: Any) -> None:
+    text = ("European Union and Mercosur leaders concluded negotiations on a free-trade agreement "
+            "in Montevideo on Friday.")
+    kinds = [e["event"] for e in events(pipeline, text)]
+    assert "AGREE" in kinds and "CONSULT" not in kinds
