@@ -137,8 +137,9 @@ DELIBERATING = _words("DELIBERATING")
 RESPONDING = _words("RESPONDING")
 SANCTION_RESTRICTIONS = _words("SANCTION_RESTRICTIONS")
 PERSISTING = _words("PERSISTING")
-# Acts a speaker's side offers rather than threatens, whatever the condition.
+# Speakers who speak for no side, whatever their nationality (analysts, reporters, doctors).
 ONLOOKER_SECTORS = {"EDU", "JRN", "MED", "BUS", "CVL", "HLH"}
+# Acts a speaker's side offers rather than threatens, whatever the condition.
 CONCILIATORY = {"CONCEDE", "RETREAT", "AID", "AGREE", "COOPERATE", "CONSULT", "SUPPORT"}
 # Threat verbs that name an act of force only when aimed at a party: "vowed to fight on",
 # "swore to fight the invaders", but not "vowed to fight corruption" or "fight for their rights".
