@@ -22,7 +22,7 @@ TABLES: dict[str, tuple[tuple[str, ...], str]] = {
                        "status", "note"), "iso3"),
     "metonyms.tsv": (("name", "aliases", "code", "sector", "note"), "name"),
     "titles.tsv": (("title", "sector", "role", "country", "note"), "title"),
-    "institutions.tsv": (("name", "aliases", "code", "sector", "adjectives", "note"), "name"),
+    "institutions.tsv": (("name", "aliases", "code", "sector", "adjectives", "note", "scope"), "name"),
     "groups.tsv": (("noun", "sector", "code", "kind", "note"), "noun"),
     "regions.tsv": (("name", "aliases", "country", "kind", "lat", "lon", "note"), "name"),
 }
@@ -213,3 +213,8 @@ def test_actor_tables_metonyms_name_their_government(text: str, iso3: str) -> No
 )
 def test_actor_tables_common_news_forms_resolve(text: str, iso3: str) -> None:
     assert any(text in _country_strings(r) for r in _table("countries.tsv") if r["iso3"] == iso3)
+
+
+def test_institutions_scope_is_blank_or_shared() -> None:
+    # "shared": several countries have a body of that name; the story's country decides
+    assert {r.get("scope", "") for r in _table("institutions.tsv")} <= {"", "shared"}
