@@ -459,9 +459,10 @@ def _stolen_subject(verb: Token) -> Token | None:
 
 def _subject_of_next_clause(name: Token) -> bool:
     """Is this conjunct of a noun really the subject of the next clause (`_stolen_subject`)?"""
-    after = name.doc[name.i + 1] if name.i + 1 < len(name.doc) else None
-    return after is not None and _stolen_subject(after) is not None and \
-        _stolen_subject(after).i == name.i
+    if name.i + 1 >= len(name.doc):
+        return False
+    stolen = _stolen_subject(name.doc[name.i + 1])
+    return stolen is not None and stolen.i == name.i
 
 
 def _after_rounds(tok: Token) -> Token | None:
