@@ -20,6 +20,10 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from .extract import actors as actors_stage
+from .extract import events as events_stage
+from .extract import places as places_stage
+from .extract import statements as statements_stage
 from .extract.actors import find_actors
 from .extract.dates import resolve_date
 from .extract.events import find_events
@@ -102,6 +106,10 @@ class Pipeline:
 
     def __init__(self, *, model: str | None = None) -> None:
         self.model_name = model
+        # A broken knowledge table (ours or the user's WIRECODER_DATA) fails here, once, with
+        # its file and line, rather than failing every article of a run.
+        for stage in (actors_stage, statements_stage, places_stage, events_stage):
+            stage.load_tables()
         self.nlp = load_nlp(model)
         self.version = f"wirecoder-{__version__}+{model_id(self.nlp)}+data.{data_hash()}"
         # Seconds per extraction stage, summed over articles coded in this process; filled only

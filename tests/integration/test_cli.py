@@ -209,3 +209,25 @@ def test_cli_ingest_streams_every_article_through_one_coding_run(
     assert result.exit_code == 0, result.output
     assert calls == [{"processes": 2, "batch_size": 2}]
     assert counts(db)["articles"] == 7
+
+
+def test_cli_broken_user_table_stops_the_run_before_any_article(tmp_path: Path) -> None:
+    # A duplicate row in a user's table must stop the run once, naming file and line, and leave
+    # the store untouched, so the same command codes everything once the table is mended.
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "cue_nouns.tsv").write_text("lemma\tverbs\nremark\tmake\nRemark\tmake\n",
+                                        encoding="utf-8")
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text(json.dumps(UNSEEN_JSONL) + "\n", encoding="utf-8")
+    db = tmp_path / "store.db"
+    env = {**os.environ, "WIRECODER_DATA": str(data), "COLUMNS": "400"}
+    cmd = [sys.executable, "-m", "wirecoder", "ingest", str(corpus), "--db", str(db)]
+    broken = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    assert broken.returncode == 2
+    assert "E106" in broken.stderr and "cue_nouns.tsv line 3" in broken.stderr
+    assert not db.exists() or counts(db)["articles"] == 0
+    (data / "cue_nouns.tsv").write_text("lemma\tverbs\nremark\tmake\n", encoding="utf-8")
+    mended = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    assert mended.returncode == 0, mended.stderr
+    assert counts(db)["articles"] == 1 and counts(db)["events"] >= 1

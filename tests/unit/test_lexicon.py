@@ -47,3 +47,42 @@ def test_lexicon_user_rows_layer_over_builtins(tmp_path, monkeypatch) -> None:
 def test_lexicon_missing_table_is_a_clear_error() -> None:
     with pytest.raises(DataFileError, match="no such table"):
         load_table("no_such_table.tsv")
+
+
+@pytest.mark.parametrize(
+    ("table", "text"),
+    [
+        ("cue_nouns.tsv", "lemma\tverbs\nremark\tmake\nRemark\tmake\n"),
+        ("threat_nouns.tsv", "lemma\tmode\nultimatum\t\nultimatum\t\n"),
+        ("office_holders.tsv", "name\n"),
+    ],
+)
+def test_lexicon_broken_user_table_stops_the_pipeline_before_any_article(
+    tmp_path, monkeypatch, table: str, text: str
+) -> None:
+    # A broken table used to fail every article of a run, one by one; it must fail once, when
+    # the pipeline is built, naming the file.
+    from wirecoder.pipeline import Pipeline
+
+    (tmp_path / table).write_text(text, encoding="utf-8")
+    monkeypatch.setenv("WIRECODER_DATA", str(tmp_path))
+    _clear_table_caches()
+    try:
+        with pytest.raises(DataFileError) as info:
+            Pipeline()
+        assert table in str(info.value)
+        assert info.value.code in {"E103", "E106"}
+    finally:
+        monkeypatch.delenv("WIRECODER_DATA")
+        _clear_table_caches()
+
+
+def _clear_table_caches() -> None:
+    # Every cached loader of the stage modules, so each case reads its tables afresh.
+    from wirecoder import lexicon, ontology
+    from wirecoder.extract import actors, events, offices, persons, places, statements
+
+    for module in (lexicon, ontology, actors, events, offices, persons, places, statements):
+        for value in vars(module).values():
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()

@@ -38,6 +38,7 @@ from .persons import (
     clean_person_name,
     find_country_code,
     find_title,
+    given_names,
     is_common_noun,
     is_known_non_person,
     is_place_name,
@@ -1397,3 +1398,10 @@ def _index(doc: Doc, drafts: dict[str, _Draft], order: list[str], k: Knowledge,
         for i in d.tokens:
             token_actor[i] = actor_id
     return ActorIndex(actors, token_actor, joint, home)
+
+
+def load_tables() -> None:
+    """Read every table this stage uses now, so a broken table fails before any article."""
+    load_knowledge()
+    load_offices()
+    given_names()

@@ -24,7 +24,14 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import load_table, split_list, word_lists, words
 from ..model import Actor, Event, Mention, Span, Statement
-from ..ontology import Trigger, default_cameo, intensity, select_trigger, triggers_by_lemma
+from ..ontology import (
+    Trigger,
+    default_cameo,
+    event_types,
+    intensity,
+    select_trigger,
+    triggers_by_lemma,
+)
 from .actors import ActorIndex
 from .dates import parse_published, resolve_date
 from .event_context import VERBAL, EventContext, _preps
@@ -2242,3 +2249,15 @@ class EventFinder(EventContext):
 def find_events(doc: Doc, actors: ActorIndex, statements: list[Statement], places: PlaceIndex,
                 *, published: str | None) -> list[Event]:
     return EventFinder(doc, actors, statements, places, published).find()
+
+
+def load_tables() -> None:
+    """Read every table this stage uses now, so a broken table fails before any article.
+    (The word lists are read at import.)"""
+    load_knowledge()
+    event_types()
+    triggers_by_lemma()
+    mode_cues()
+    evaluation_words()
+    threat_nouns()
+    threat_verbs()

@@ -988,3 +988,12 @@ def _titled(ent: Span, k: Knowledge) -> bool:
 def as_event_place(place: Place) -> EventPlace:
     return EventPlace(name=place.name, geonameid=place.geonameid, lat=place.lat, lon=place.lon,
                       country=place.country, precision=place.precision)
+
+
+def load_tables() -> None:
+    """Read every table this stage uses now, so a broken table fails before any article."""
+    load_knowledge()
+    _cities_by_name()
+    _gn_countries()
+    _us_state_codes()
+    _seats()

@@ -2297,3 +2297,14 @@ def dateline_end(text: str) -> int:
     """Where a wire dateline ("KYIV, Nov 17 (WSW) - ") ends; 0 when there is none."""
     m = _DATELINE_END.match(text)
     return m.end() if m else 0
+
+
+def load_tables() -> None:
+    """Read every table this stage uses now, so a broken table fails before any article."""
+    load_knowledge()
+    cue_lexicon()
+    _multiword()
+    cue_nouns()
+    first_names()
+    person_nouns()
+    source_nouns()
