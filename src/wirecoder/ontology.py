@@ -8,6 +8,7 @@ Everything here is read from the tables in `wirecoder/data/` (see data/README.md
     plover_contexts.tsv  PLOVER's contexts
     cue_verbs.tsv        speech, writing and cognition cues for attributed statements
     event_verbs.tsv      the words that trigger events (`Trigger`)
+    object_classes.tsv   named noun classes (`@arms`) an event_verbs.tsv object cell may use
 
 `cameo_to_plover(path)` reads PLOVER's CAMEO-to-PLOVER conversion table where it lies, for
 scoring CAMEO-coded gold data; it is never copied into the package.
@@ -33,6 +34,7 @@ MODES_TABLE = "plover_modes.tsv"
 CONTEXTS_TABLE = "plover_contexts.tsv"
 CUES_TABLE = "cue_verbs.tsv"
 TRIGGERS_TABLE = "event_verbs.tsv"
+CLASSES_TABLE = "object_classes.tsv"
 
 # The ontology's fixed vocabulary: names the Result schema promises (DESIGN.md). What each
 # type means, scores and allows lives in the tables above.
@@ -256,11 +258,43 @@ def parse_cue_verbs(rows: list[Row], *, name: str = CUES_TABLE) -> dict[str, Cue
     return cues
 
 
+def parse_object_classes(rows: list[Row], *, name: str = CLASSES_TABLE
+                         ) -> dict[str, frozenset[str]]:
+    """Named noun classes ("arms": weapon, howitzer, ...) by class name. A class is written
+    `@arms` in an object cell of event_verbs.tsv, so one list serves every verb that takes it."""
+    classes: dict[str, set[str]] = {}
+    for number, row in enumerate(rows, 1):
+        cls = row["class"].strip().lower()
+        if not _LEMMA_RE.fullmatch(cls):
+            raise _fail(name, number, f"class name {short(cls)} is not one lower-case word",
+                        "name the class in lower case, without spaces.", "E107")
+        classes.setdefault(cls, set()).add(_check_lemma(row["word"].lower(), name, number))
+    return {cls: frozenset(words) for cls, words in classes.items()}
+
+
+def _objects(cell: str, classes: Mapping[str, frozenset[str]], name: str,
+             number: int) -> tuple[str, ...]:
+    """An object cell's lemmas, with each `@class` replaced by the class's words."""
+    found: dict[str, None] = {}
+    for item in split_list(cell):
+        if item.startswith("@"):
+            words = classes.get(item[1:].lower())
+            if words is None:
+                raise _fail(name, number, f"unknown object class {short(item)}",
+                            f"define it in {CLASSES_TABLE} or write the lemmas out.", "E107")
+            found.update(dict.fromkeys(sorted(words)))
+        else:
+            found[_check_lemma(item, name, number)] = None
+    return tuple(found)
+
+
 def parse_triggers(rows: list[Row], *, name: str = TRIGGERS_TABLE,
                    modes: Mapping[tuple[str, str], Mode],
-                   contexts: Iterable[str]) -> tuple[Trigger, ...]:
+                   contexts: Iterable[str],
+                   classes: Mapping[str, frozenset[str]] | None = None) -> tuple[Trigger, ...]:
     """Event triggers in table order; a later row with the same key replaces an earlier one."""
     known = frozenset(contexts)
+    classes = classes or {}
     triggers: dict[tuple[str, str, str, tuple[str, ...]], Trigger] = {}
     for number, row in enumerate(rows, 1):
         lemma = _check_lemma(row["lemma"], name, number)
@@ -279,7 +313,7 @@ def parse_triggers(rows: list[Row], *, name: str = TRIGGERS_TABLE,
                             f"use one of the contexts in {CONTEXTS_TABLE} or leave it blank.",
                             "E107")
         particle = row["particle"].lower() or None
-        objects = tuple(_check_lemma(o, name, number) for o in split_list(row["object"]))
+        objects = _objects(row["object"], classes, name, number)
         trigger = Trigger(lemma, pos, particle, objects, event, mode,
                           _check_cameo(row["cameo"], name, number), found, row.get("note", ""))
         triggers[(lemma, pos, particle or "", tuple(sorted(objects)))] = trigger
@@ -327,7 +361,14 @@ def cue_verbs() -> dict[str, CueVerb]:
 def _triggers() -> tuple[Trigger, ...]:
     rows = load_table(TRIGGERS_TABLE, required=("lemma", "pos", "particle", "object", "event",
                                                 "mode", "cameo", "contexts"))
-    return parse_triggers(rows, modes=event_modes(), contexts=contexts())
+    return parse_triggers(rows, modes=event_modes(), contexts=contexts(),
+                          classes=object_classes())
+
+
+@cache
+def object_classes() -> dict[str, frozenset[str]]:
+    """The noun classes event_verbs.tsv may name in its object cells (`@arms`)."""
+    return parse_object_classes(load_table(CLASSES_TABLE, required=("class", "word")))
 
 
 def event_triggers() -> list[Trigger]:

@@ -86,6 +86,8 @@ COMPASS = context_words("COMPASS")
 # Nouns whose "of" names where a person comes from, not where the act happened ("a native of
 # Chechnya", "a citizen of Syria").
 ORIGIN_NOUNS = context_words("ORIGIN_NOUNS")
+# Nouns whose "from X" names who did it ("pressure from Washington"), not where.
+SOURCE_NOUNS = context_words("SOURCE_NOUNS")
 # A state's own ground, after "its"/"their": the acting state's country.
 OWN_GROUND = context_words("OWN_GROUND")
 # Nouns that take up the city named last ("Floodwaters killed 15 people in the city").
@@ -764,6 +766,9 @@ class EventContext:
         if nxt is not None and nxt.text == "-" and nxt.nbor(1).lower_ in {
                 "backed", "based", "led", "funded", "allied", "born", "made", "aligned"}:
             return True  # "an Iran-backed militia", "the Syria-based group"
+        if tok.dep_ == "pobj" and head.lower_ in {"from", "by"} and \
+                head.head.lemma_.lower() in SOURCE_NOUNS:
+            return True  # "bowing to pressure from Washington": who pressed, not where
         return tok.dep_ == "poss" and tok.i not in self.locative and (
             head.ent_type_ == "PERSON" or head.lemma_.lower() in load_knowledge().titles
             or head.lower_ in {"president", "leader", "minister", "counterpart", "government",

@@ -57,6 +57,7 @@ EMBEDDING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT"}
 FUTURE_HEADS = _words("FUTURE_HEADS")
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 LIGHT_VERBS = _words("LIGHT_VERBS")
 # Verbs that report a nominal event someone else carried out ("the mission recorded no clashes
 # between the army and the ELN"): their subject is the observer, not the actor.
@@ -413,6 +414,10 @@ def _object_lemmas(tok: Token, pos: str, places: frozenset[int] | set[int] = fro
         # Provence" (the class noun before a vessel's name may be tagged as an adjective)
         objs += [m for o in list(objs) for m in o.children if m.dep_ == "compound" or (
             m.dep_ == "amod" and o.pos_ == "PROPN")]
+        if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"} and _gap_is_object(tok):
+            # "the ceasefire the group declared", "talks, which Canada paused": the noun the
+            # clause describes is what the verb acts on
+            objs.append(tok.head)
         found = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
         if any(o.ent_type_ in {"GPE", "LOC", "FAC"} or o.i in places for o in objs):
             found.add("gpe")  # a named place: "seized Goma", "captured Bakhmut"
@@ -423,6 +428,33 @@ def _object_lemmas(tok: Token, pos: str, places: frozenset[int] | set[int] = fro
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
         mods |= {g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"}
     return mods
+
+
+def _gap_is_object(verb: Token) -> bool:
+    """Whether a relative clause's missing argument is its object: it has a subject of its
+    own and no object other than a relative pronoun ("that", "which"), or its relative pronoun
+    is a passive subject ("sanctions that were imposed")."""
+    deps = {c.dep_: c for c in verb.children}
+    if "nsubjpass" in deps:
+        return deps["nsubjpass"].lower_ in RELATIVE_PRONOUNS
+    subject = deps.get("nsubj")
+    if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
+        return False
+    obj = deps.get("dobj")
+    return obj is None or obj.lower_ in RELATIVE_PRONOUNS
+
+
+def _complement_read_as_relative(verb: Token) -> bool:
+    """"said during the signing that Japan would provide the coast guard with vessels": the
+    parser may read the "that" clause as a relative clause of "signing". A relative "that" fills
+    a slot of its clause; when the slot is already taken (a second object or subject), the
+    clause is the speech verb's complement."""
+    if verb.dep_ != "relcl":
+        return False
+    for that in (c for c in verb.children if c.lower_ == "that" and c.i < verb.i):
+        if any(c is not that and c.dep_ == that.dep_ for c in verb.children):
+            return True
+    return False
 
 
 def _standing_position(tok: Token, trig: Trigger, kind: str) -> bool:
@@ -922,6 +954,15 @@ class EventFinder(EventContext):
                 while head.dep_ == "ccomp" and is_cue(head.head):
                     head = head.head
                 continue
+            if head is tok and tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBN"} and not any(
+                    c.dep_ in {"aux", "auxpass"} for c in tok.children) and \
+                    tok.head.tag_ == "VBG" and tok.head.dep_ == "pcomp" and \
+                    tok.head.head.dep_ == "prep" and tok.head.head.head.pos_ == "VERB":
+                # "accused the RSF of committing genocide and imposed sanctions on its
+                # commander": a past-tense verb cannot share a gerund's clause; it is the
+                # second act of the clause the gerund hangs from
+                head = tok.head.head.head
+                continue
             if head.dep_ == "pcomp" and head.tag_ == "VBG" and head.head.lower_ in ADJUNCT_PREPS \
                     and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB":
                 # (not a complement: in "accused the army of building up troops" the army builds)
@@ -1108,8 +1149,9 @@ class EventFinder(EventContext):
     # --- modality -----------------------------------------------------------------------
     def modality(self, tok: Token, date: str | None, date_raw: str | None) -> str:
         chain = [tok]
-        while chain[-1].dep_ in {"xcomp", "conj", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj",
-                                 "acl"} and len(chain) < 6:
+        while (chain[-1].dep_ in {"xcomp", "conj", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj",
+                                  "acl"} or _complement_read_as_relative(chain[-1])) \
+                and len(chain) < 6:
             chain.append(chain[-1].head)
         verb = tok.head if tok.pos_ == "NOUN" or (tok.pos_ == "ADJ" and tok.dep_ == "acomp") \
             else tok
@@ -1180,9 +1222,11 @@ class EventFinder(EventContext):
         ASSAULT; a refusal to meet or help is REJECT, not a negated CONSULT; violence and
         blockades by protesters are PROTEST."""
         event, mode, cameo = trig.event, trig.mode, trig.cameo
-        if modality == "future" and event in VERBAL and statement is not None:
+        legal = event == "ACCUSE" and ("legal" in trig.contexts or trig.mode == "investigate")
+        if modality == "future" and event in VERBAL and statement is not None and not legal:
             # "said he would withdraw the bill": announcing a concession, promise or demand is
-            # the verbal act itself, and it has happened.
+            # the verbal act itself, and it has happened. (Not a lawsuit or an inquiry: "said
+            # they would appeal against the ruling" files nothing yet.)
             modality = "asserted"
         if mode is None:
             mode = infer_mode(event, tok, len(set(actor) | set(recip)))
