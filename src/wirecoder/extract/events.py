@@ -34,7 +34,7 @@ from ..ontology import (
 )
 from .actors import ActorIndex
 from .dates import parse_published, resolve_date
-from .event_context import VERBAL, EventContext, _preps
+from .event_context import INTENT_VERBS, VERBAL, EventContext, _preps
 from .knowledge import load_knowledge
 from .places import PlaceIndex
 from .statements import SpeakerResolver, is_cue
@@ -414,6 +414,9 @@ def _object_lemmas(tok: Token, pos: str, places: frozenset[int] | set[int] = fro
         # Provence" (the class noun before a vessel's name may be tagged as an adjective)
         objs += [m for o in list(objs) for m in o.children if m.dep_ == "compound" or (
             m.dep_ == "amod" and o.pos_ == "PROPN")]
+        if tok.lemma_.lower() in {"propose", "suggest"}:
+            # "proposed that border officials from both sides meet": the proposed act
+            objs += [c for c in tok.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ == "VERB"]
         if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"} and _gap_is_object(tok):
             # "the ceasefire the group declared", "talks, which Canada paused": the noun the
             # clause describes is what the verb acts on
@@ -428,6 +431,15 @@ def _object_lemmas(tok: Token, pos: str, places: frozenset[int] | set[int] = fro
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
         mods |= {g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"}
     return mods
+
+
+def _no_plans(verb: Token) -> bool:
+    """"had no plans to meet Takaichi", "has no intention of lifting the ban": an intention
+    denied."""
+    head = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    return verb.dep_ in {"acl", "xcomp", "pcomp"} and head.lemma_.lower() in {
+        "plan", "intention", "intent"} and any(c.dep_ == "det" and c.lower_ == "no"
+                                               for c in head.children)
 
 
 def _gap_is_object(verb: Token) -> bool:
@@ -970,6 +982,11 @@ class EventFinder(EventContext):
                 # Russia's envoy out", "Trump agreed ... after speaking to Carney by phone"
                 head = head.head.head
                 continue
+            if head.dep_ == "dobj" and head.head.lemma_.lower() == "have" and \
+                    head.lemma_.lower() in {"plan", "intention", "intent"}:
+                # "had no plans to meet her": the haver acts
+                head = head.head
+                continue
             if head.dep_ in {"xcomp", "conj", "advcl", "acl"} and head.head is not head or (
                     head.dep_ == "acomp" and head is not tok
                     and head.lemma_.lower() in FUTURE_HEADS):
@@ -1162,6 +1179,11 @@ class EventFinder(EventContext):
         for t in scope[:2]:
             if any(c.dep_ == "neg" for c in t.children):
                 return "negated"
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS - {"fail", "refuse"} \
+                and any(c.dep_ == "neg" for c in verb.head.children):
+            return "negated"  # "does not plan to lift the curfew", "did not want to send troops"
+        if _no_plans(verb):
+            return "negated"
         if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return "negated"  # "recorded no armed clashes"
         if any(t.lemma_.lower() in {"deny", "fail"} and t.pos_ == "VERB" for t in chain[1:]):
@@ -1294,15 +1316,26 @@ class EventFinder(EventContext):
         ruled_out = next((c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() == "rule"
                           and any(p.dep_ == "prt" and p.lower_ == "out" for p in c.children)),
                          None)
+        if ruled_out is None and event == "REJECT" and modality == "negated" and \
+                trig.lemma == "rule" and trig.particle == "out":
+            ruled_out = tok  # "would not rule out military force": the same threat
         if event == "REJECT" and ruled_out is not None:
             # "refused to rule out military force": keeping force on the table is a threat
             nouns = threat_nouns()
             threat = next((nouns[o.lemma_.lower()] for o in ruled_out.children
                            if o.dep_ == "dobj" and o.lemma_.lower() in nouns), None)
             if threat is not None:
+                kept = "asserted" if modality == "negated" else modality  # the "not" is the threat
                 return "THREATEN", threat, "138" if threat == "violence" else "130", \
-                    modality, actor, []  # (the force kept on the table is not its target)
+                    kept, actor, []  # (the force kept on the table is not its target)
         if modality == "negated" and event in REFUSALS and self._announced(tok):
+            if event in RECIPROCAL and not recip:
+                # "Li had no plans to meet Takaichi": the one who refuses, and the one refused
+                subject, _ = self.subject(tok) if tok.pos_ in {"VERB", "AUX"} else (None, False)
+                refuser = [a for a in self._party(subject) if a in actor] if subject else []
+                if refuser and len(refuser) < len(actor):
+                    return "REJECT", REFUSALS[event], "120", "asserted", refuser, \
+                        [a for a in actor if a not in refuser]
             return "REJECT", REFUSALS[event], "120", "asserted", actor, recip
         if event == "AID" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in HALTING:
             # "stopped supplying electricity and fuel to areas held by militias": aid cut off
@@ -1428,6 +1461,11 @@ class EventFinder(EventContext):
         """"will not attend", "would not send": a refusal, not a report that nothing happened."""
         verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
         aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS and any(
+                c.tag_ in {"VBZ", "VBP"} for c in [verb.head, *verb.head.children]):
+            return True  # "does not plan to lift the curfew", "I do not intend to withdraw them"
+        if _no_plans(verb):
+            return True  # "the premier had no plans to meet her"
         return bool(aux & (FUTURE_AUX | {"would"}))
 
     def _joint_exercise(self, tok: Token, actor: list[str]) -> bool:

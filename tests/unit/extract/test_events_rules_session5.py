@@ -154,3 +154,41 @@ def test_a_charge_d_affaires_is_an_actor(pipeline: Any) -> None:
     found = events(pipeline, "France summoned the Iranian charge d'affaires on Monday.")
     summon = next(e for e in found if e["event"] == "ACCUSE")
     assert summon["recipient_names"] == ["Iranian charge d'affaires"]
+
+
+# --- intentions denied, proposals of meetings, force not ruled out ----------------------------
+
+def test_a_denied_intention_is_a_refusal_or_a_negation(pipeline: Any) -> None:
+    found = events(pipeline, "The government does not plan to lift the curfew, the interior "
+                   "minister, Ali Kane, said.")
+    assert ("REJECT", "asserted") in coded(found) and "CONCEDE" not in [e["event"] for e in found]
+    found = events(pipeline, "Kenya did not want to send troops in 2023, officials said.")
+    assert ("MOBILIZE", "negated") in coded(found)
+
+
+def test_no_plans_to_meet_is_a_refusal_by_the_one_who_has_them(pipeline: Any) -> None:
+    found = events(pipeline, "A spokeswoman said Premier Li Qiang had no plans to meet Sanae "
+                   "Takaichi at the summit.")
+    refusal = next(e for e in found if e["event"] == "REJECT")
+    assert refusal["actor_names"] == ["Li Qiang"]
+    assert refusal["recipient_names"] == ["Sanae Takaichi"]
+    assert "CONSULT" not in [e["event"] for e in found]
+    # a plan is a future meeting
+    found = events(pipeline, "Premier Li Qiang plans to meet Sanae Takaichi at the summit.")
+    assert ("CONSULT", "future") in coded(found)
+
+
+def test_proposing_that_two_sides_meet_is_agree(pipeline: Any) -> None:
+    found = events(pipeline, "Belarus's border committee proposed on Tuesday that officials from "
+                   "both sides meet to settle the dispute.")
+    assert [e["event"] for e in found] == ["AGREE"]
+    assert events(pipeline, "The ministry proposed that the law be changed.") == []
+
+
+def test_force_not_ruled_out_is_a_threat_that_was_made(pipeline: Any) -> None:
+    found = events(pipeline, "President Donald Trump said on Monday that he would not rule out "
+                   "military force to take the canal back.")
+    assert ("THREATEN", "asserted") in coded(found)
+    # talks not ruled out threaten nothing
+    found = events(pipeline, "The minister, Ali Kane, did not rule out talks with the rebels.")
+    assert "THREATEN" not in [e["event"] for e in found]
