@@ -374,6 +374,9 @@ def _particles(tok: Token) -> dict[str, set[str]]:
         objs = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
         if objs and all(o.ent_type_ in {"DATE", "TIME"} for o in objs):
             continue
+        # "arrived for two days of talks", "for another round of talks": the noun after "of"
+        objs += [g for o in list(objs) for p in o.children if p.dep_ == "prep"
+                 and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         out.setdefault(child.lemma_.lower(), set()).update(o.lemma_.lower() for o in objs)
     # "pulled its fighters back": a particle parsed as hanging off the object
     for obj in (c for c in tok.children if c.dep_ == "dobj"):
@@ -1202,6 +1205,9 @@ class EventFinder(EventContext):
                 return "future"
             if t is not verb and t is not tok and t.lemma_.lower() in FUTURE_HEADS:
                 return "future"
+            if t.lemma_.lower() == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in
+                                                FUTURE_HEADS for c in t.children):
+                return "future"  # "is due in Baghdad on Saturday for talks"
         pub = parse_published(self.published)
         gov = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ in ADJUNCT_PREPS \
             else verb  # "raised tariffs in April, before agreeing in May": a past adjunct
@@ -1664,9 +1670,10 @@ class EventFinder(EventContext):
         (but "the reimposition of U.N. sanctions" introduces one)."""
         if kind in VERBAL:  # "condemned the launch" is new even when the launch is not
             return False
+        # (a verb acting on a noun of another type is a new act: "postpone that summit")
         nouns = [tok] if trig.pos == "NOUN" else [
             c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"
-            and match_trigger(c) is not None]
+            and (m := match_trigger(c)) is not None and m.event == trig.event]
         bare = [n for n in nouns if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
                                         for c in n.children)
                 and not any(c.dep_ in {"prep", "compound", "amod", "nmod", "poss", "acl",
@@ -1715,7 +1722,8 @@ class EventFinder(EventContext):
         place_tokens = set(self.places.by_token)
         for tok in self.doc:
             trig = match_trigger(tok, place_tokens)
-            if trig is None or (self._in_direct_quote(tok) and not self._spoken_by_we(tok)):
+            if trig is None or (self._in_direct_quote(tok) and not self._spoken_by_we(tok)
+                                and not self._onlooker_could(tok)):
                 continue
             if trig.pos == "VERB" and trig.lemma == "host" and not trig.objects and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in HOSTED_OCCASIONS for c in tok.children):
@@ -2190,6 +2198,18 @@ class EventFinder(EventContext):
             return True
         return tok.tag_ == "VBD" and self._speaker_side(
             self._statement_of(tok), self.actors_of(subj), tok)
+
+    def _onlooker_could(self, tok: Token) -> bool:
+        """"'Beijing could well postpone that summit,' said a China specialist": an analyst's
+        "could" about a party's act is coded, hypothetical, quoted or not (guidelines)."""
+        if tok.pos_ not in {"VERB", "AUX"} or not any(
+                c.dep_ == "aux" and c.lower_ in {"could", "might", "may"} for c in tok.children):
+            return False
+        statement = self._statement_of(tok)
+        speaker = self.actors.get(statement.speaker) if statement and statement.speaker else None
+        # (a named analyst has no sector or country of his own: guidelines)
+        return speaker is not None and (speaker.sector in ONLOOKER_SECTORS or (
+            speaker.kind == "person" and speaker.sector is None and speaker.country is None))
 
     def _in_direct_quote(self, tok: Token) -> bool:
         return any(s.kind == "direct" and s.start <= tok.idx < s.end for s in self.statements)

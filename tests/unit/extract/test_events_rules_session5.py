@@ -192,3 +192,29 @@ def test_force_not_ruled_out_is_a_threat_that_was_made(pipeline: Any) -> None:
     # talks not ruled out threaten nothing
     found = events(pipeline, "The minister, Ali Kane, did not rule out talks with the rebels.")
     assert "THREATEN" not in [e["event"] for e in found]
+
+
+# --- an analyst's quoted "could", visits "for talks", acts on a noun of another type ----------
+
+def test_an_analysts_quoted_could_is_coded_hypothetical(pipeline: Any) -> None:
+    text = ('Japan and China held talks on Monday. "Beijing could well postpone that summit to '
+            'keep up the pressure," said Kenta Morioka, a China specialist at Keio University.')
+    assert ("SANCTION", "hypothetical") in coded(events(pipeline, text))
+    # a party's own official quoting others' acts: the claim is coded through the attribution
+    text = ('Japan and China held talks on Monday. "Beijing could well postpone that summit," '
+            'said Foreign Minister Takeshi Iwaya.')
+    assert "SANCTION" not in [e["event"] for e in events(pipeline, text)]
+
+
+def test_due_somewhere_for_talks_is_a_future_visit(pipeline: Any) -> None:
+    found = events(pipeline, "Turkish Energy Minister Alparslan Bayraktar is due in Baghdad on "
+                   "Saturday for another round of talks.", published="2025-03-13")
+    visit = next(e for e in found if e["event"] == "CONSULT")
+    assert (visit["mode"], visit["modality"]) == ("visit", "future")
+    assert events(pipeline, "The delay is for talks to continue.") == []
+
+
+def test_acting_on_a_noun_of_another_type_is_a_new_act(pipeline: Any) -> None:
+    text = ("China suspended imports of Japanese seafood on Wednesday. Japan is due to host a "
+            "summit with China in January. Analysts said Beijing could postpone the summit.")
+    assert ("SANCTION", "hypothetical") in coded(events(pipeline, text, published="2025-11-19"))
