@@ -76,6 +76,7 @@ COMMENT_NOUNS = _words("COMMENT_NOUNS")
 # Members of a force or service: "its soldiers", "officers" in a clause a party reports or denies
 # are that party's own ("Police denied that officers had beaten students").
 FORCE_NOUNS = _words("FORCE_NOUNS")
+DENIED_MEANS = _words("DENIED_MEANS")
 # Verbs whose subject receives what the "from" party gives ("received weapons from Iran").
 RECEIVING_VERBS = _words("RECEIVING_VERBS")
 INFINITIVE_ONLY = _words("INFINITIVE_ONLY")
@@ -1155,6 +1156,16 @@ class EventFinder(EventContext):
         else:
             return []
         denial = head.lemma_.lower() == "deny"
+        if subj is not None and subj.lower_ in {"any", "none", "one", "some", "all"}:
+            # "denied that any of its staff had met the man": the staff
+            subj = next((g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for g in p.children if g.dep_ == "pobj"), subj)
+        if denial and subj is not None and subj.lemma_.lower() in DENIED_MEANS and not any(
+                c.dep_ == "det" and c.lower_ in {"a", "an", "some"} for c in subj.children):
+            # "denied that its boat rammed the speedboat", "... that government aircraft had
+            # dropped barrel bombs": the denying party's own craft and staff
+            reporter, _ = self.subject(head)
+            return self.actors_of(reporter)
         # Denials cover one's own side ("officers"); a report needs "its"/"their" to say so.
         own = subj is not None and subj.lemma_.lower() in FORCE_NOUNS and (
             any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in subj.children)

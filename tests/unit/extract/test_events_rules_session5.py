@@ -218,3 +218,23 @@ def test_acting_on_a_noun_of_another_type_is_a_new_act(pipeline: Any) -> None:
     text = ("China suspended imports of Japanese seafood on Wednesday. Japan is due to host a "
             "summit with China in January. Analysts said Beijing could postpone the summit.")
     assert ("SANCTION", "hypothetical") in coded(events(pipeline, text, published="2025-11-19"))
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The Philippine coast guard has denied that its boat rammed the speedboat.",
+     "Philippine coast guard"),
+    ("The Russian embassy in Tallinn denied that any of its staff had met the man.",
+     "Russian embassy"),
+])
+def test_a_partys_own_craft_and_staff_in_a_denial_are_the_party(
+    pipeline: Any, text: str, actor: str
+) -> None:
+    found = events(pipeline, text)
+    assert found and found[0]["modality"] == "negated"
+    assert found[0]["actor_names"] == [actor]
+
+
+def test_a_report_about_its_crew_is_not_read_as_the_reporters_act(pipeline: Any) -> None:
+    # "its" in a report (not a denial) may be the other side's boat: nobody is guessed
+    found = events(pipeline, "The Guyana Defence Force said its crew had not fired any shots.")
+    assert all(e["actor_names"] != ["Guyana Defence Force"] for e in found)
