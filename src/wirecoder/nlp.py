@@ -82,11 +82,22 @@ def wire_tokens(doc: Doc) -> Doc:
         if tok.text != "-" or tok.whitespace_ or doc[tok.i - 1].whitespace_:
             continue
         surname, given, rest = doc[tok.i - 2], doc[tok.i - 1], doc[tok.i + 1]
+        longer = tok.i + 2 < len(doc) and doc[tok.i + 2].text == "-"
         if (surname.is_title and not surname.is_stop and surname.whitespace_ and given.is_title
                 and rest.is_lower and NAME_SYLLABLE.match(rest.text)
                 # not a link of a longer compound ("Movement-in-Opposition")
-                and not (tok.i + 2 < len(doc) and doc[tok.i + 2].text == "-")):
+                and not longer):
             merges.append(doc[tok.i - 1 : tok.i + 2])
+        elif (surname.whitespace_ and surname.text in _given_names() and given.is_title
+              and rest.is_title and not longer):
+            # a hyphenated surname after a given name ("Laurent Saint-Cyr", "Alix Didier
+            # Fils-Aime"): split, the recogniser loses the person
+            merges.append(doc[tok.i - 1 : tok.i + 2])
+    # the same name later in the story, without its given name ("Saint-Cyr said")
+    named = {span.text for span in merges}
+    taken = {i for span in merges for i in range(span.start, span.end)}
+    merges += [doc[tok.i - 1 : tok.i + 2] for tok in doc[1:-1] if tok.text == "-"
+               and tok.i not in taken and doc[tok.i - 1 : tok.i + 2].text in named]
     if merges:
         starts = {span.start_char for span in merges}  # spans go stale once merged
         with doc.retokenize() as retokenizer:
@@ -95,7 +106,7 @@ def wire_tokens(doc: Doc) -> Doc:
         for tok in doc:
             if tok.idx in starts:
                 # the tagger reads norm and shape: give the name those of an unhyphenated name
-                flat = tok.text.replace("-", "")
+                flat = tok.text.replace("-", "").capitalize()
                 tok.norm_ = flat.lower()
                 doc.vocab[tok.text].shape_ = doc.vocab[flat].shape_
     for tok in doc[1:-1]:
@@ -115,6 +126,13 @@ def wire_tokens(doc: Doc) -> Doc:
         if i + 2 < len(doc):
             doc[i + 2].is_sent_start = True
     return doc
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    from .lexicon import load_table  # (the table module needs no pipeline)
+
+    return frozenset(r["name"] for r in load_table("first_names.tsv", key="name"))
 
 
 def candidate_models(name: str | None = None) -> list[str]:

@@ -81,3 +81,20 @@ def test_a_paragraph_break_ends_the_sentence_and_keeps_its_closing_quote(nlp) ->
     sents = [s.text.strip() for s in nlp(text).sents]
     assert sents == ['The office said the scenes would "not pass without a response."',
                      "Defence Minister Israel Katz warned that Israel would return to fighting."]
+
+
+def test_a_hyphenated_surname_after_a_given_name_is_one_person(nlp) -> None:
+    doc = nlp("Laurent Saint-Cyr, who heads the council, asked the U.N. for troops. "
+              "Hours later, Saint-Cyr met the envoy.")
+    assert [t.text for t in doc][:2] == ["Laurent", "Saint-Cyr"]
+    assert any(e.text == "Laurent Saint-Cyr" and e.label_ == "PERSON" for e in doc.ents)
+    # the surname alone later in the story is the same single token
+    assert "Saint-Cyr" in [t.text for t in doc[3:]]
+
+
+@pytest.mark.parametrize("text", [
+    "The Franco-German brigade crossed the river.",
+    "Talks on the Russia-Ukraine war resumed.",
+])
+def test_hyphenated_names_of_places_stay_split(nlp, text: str) -> None:
+    assert "-" in [t.text for t in nlp(text)]
