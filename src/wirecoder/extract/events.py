@@ -437,6 +437,19 @@ def _object_lemmas(tok: Token, pos: str, places: frozenset[int] | set[int] = fro
     return mods
 
 
+def _anyone_who(verb: Token) -> bool:
+    """"anyone who helped him would be prosecuted", "those responsible will be charged": the
+    passive subject is whoever does something, so the sentence warns; "the suspects would be
+    charged" announces a charge."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return False
+    return subject.lower_ in {"anyone", "anybody", "whoever", "those", "everyone", "all"} or any(
+        c.dep_ == "relcl" for c in subject.children) or any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"if", "unless"}
+                                  for g in c.children) for c in verb.children)
+
+
 def _no_plans(verb: Token) -> bool:
     """"had no plans to meet Takaichi", "has no intention of lifting the ban": an intention
     denied."""
@@ -1087,6 +1100,15 @@ class EventFinder(EventContext):
                         set() if trig.event in RECIPROCAL else {"against"}))
             if not actor:
                 actor = self._reporter_side(tok, subj, passive)
+            if not actor and passive and trig.event == "ACCUSE" and "legal" in trig.contexts \
+                    and not any(c.dep_ == "agent" for c in tok.children) and any(
+                    c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in tok.children) \
+                    and _anyone_who(tok):
+                # "warned that anyone who helped him would be prosecuted": the warner's side
+                # will prosecute (recoded as a threat)
+                statement = self._statement_of(tok)
+                if statement is not None and statement.speaker is not None:
+                    actor = [statement.speaker]
             if not actor and passive and trig.event == "MOBILIZE" and not any(
                     c.dep_ == "agent" for c in tok.children):
                 # "the army could be sent to help police": the force deployed is the actor
@@ -1262,6 +1284,13 @@ class EventFinder(EventContext):
         blockades by protesters are PROTEST."""
         event, mode, cameo = trig.event, trig.mode, trig.cameo
         legal = event == "ACCUSE" and ("legal" in trig.contexts or trig.mode == "investigate")
+        if legal and modality in {"future", "hypothetical"} and statement is not None and \
+                statement.speaker is not None and statement.speaker not in recip and \
+                tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children) and \
+                _anyone_who(tok):
+            # "warned that anyone who helped him would be prosecuted": a threat of the law,
+            # made by the one who warns
+            return "THREATEN", "arrest", "132", "asserted", [statement.speaker], recip
         if modality == "future" and event in VERBAL and statement is not None and not legal:
             # "said he would withdraw the bill": announcing a concession, promise or demand is
             # the verbal act itself, and it has happened. (Not a lawsuit or an inquiry: "said
@@ -1345,6 +1374,10 @@ class EventFinder(EventContext):
                 kept = "asserted" if modality == "negated" else modality  # the "not" is the threat
                 return "THREATEN", threat, "138" if threat == "violence" else "130", \
                     kept, actor, []  # (the force kept on the table is not its target)
+        if modality == "negated" and event == "SUPPORT" and trig.lemma in {
+                "recognise", "recognize"} and self._announced(tok):
+            # "would never recognise the result": a refusal
+            return "REJECT", None, "120", "asserted", actor, recip
         if modality == "negated" and event in REFUSALS and self._announced(tok):
             if event in RECIPROCAL and not recip:
                 # "Li had no plans to meet Takaichi": the one who refuses, and the one refused
@@ -1519,8 +1552,11 @@ class EventFinder(EventContext):
         if any(c.dep_ == "advmod" and c.lower_ == "long" for c in verb.children) and any(
                 c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
             return True  # "have long rejected outside mediation": a standing position
-        if any(c.dep_ == "neg" and c.lower_ == "never" for c in verb.children):
-            return True  # "had never armed the rebels": a denied practice, not a denied act
+        if any(c.dep_ == "neg" and c.lower_ == "never" for c in verb.children) and not any(
+                c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in verb.children):
+            # "had never armed the rebels": a denied practice, not a denied act (but "would
+            # never negotiate with mercenaries" is a refusal)
+            return True
         if any(c.dep_ == "aux" and c.lower_ in {"can", "ca"} for c in verb.children) and not any(
                 c.dep_ == "neg" for c in verb.children):
             return True  # "Finland can call up a wartime army": a capability, not an act

@@ -238,3 +238,54 @@ def test_a_report_about_its_crew_is_not_read_as_the_reporters_act(pipeline: Any)
     # "its" in a report (not a denial) may be the other side's boat: nobody is guessed
     found = events(pipeline, "The Guyana Defence Force said its crew had not fired any shots.")
     assert all(e["actor_names"] != ["Guyana Defence Force"] for e in found)
+
+
+# --- refusals to recognise, warnings of prosecution, cancelled meetings -----------------------
+
+def test_a_refusal_to_recognise_is_reject(pipeline: Any) -> None:
+    found = events(pipeline, "Venancio Mondlane said he would never recognise Daniel Chapo as "
+                   "president.")
+    assert [(e["event"], e["modality"]) for e in found] == [("REJECT", "asserted")]
+    # a practice denied with "never" is still no event
+    assert events(pipeline, "Rwanda said on Monday it had never armed the rebels.") == []
+
+
+def test_never_negotiating_is_a_refusal_to_meet(pipeline: Any) -> None:
+    found = events(pipeline, "Prime Minister Allamaye Halina said the government would never "
+                   "negotiate with the rebels.")
+    assert [(e["event"], e["mode"]) for e in found] == [("REJECT", "meet")]
+
+
+def test_a_warning_of_prosecution_is_a_threat_by_the_one_who_warns(pipeline: Any) -> None:
+    found = events(pipeline, "Interior Minister Jacquemain Shabani warned that anyone who "
+                   "helped Kabila would be prosecuted for complicity.")
+    assert [(e["event"], e["mode"]) for e in found] == [("THREATEN", "arrest")]
+    assert found[0]["actor_names"] == ["Jacquemain Shabani"]
+    # an announced charge of named suspects is no threat
+    found = events(pipeline, "Prosecutors said the suspects would be charged next week.")
+    assert "THREATEN" not in [e["event"] for e in found]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Quito called off a meeting of the two countries' trade ministers.", ("SANCTION", "withdraw")),
+    ("Ecuador cancelled the talks on Friday.", ("SANCTION", "withdraw")),
+    ("Aliyev called off a visit to Moscow.", ("REJECT", "meet")),
+])
+def test_a_cancelled_meeting_is_withdrawn_and_a_cancelled_visit_refused(
+    pipeline: Any, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in [(e["event"], e["mode"]) for e in events(pipeline, text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The African Union suspended Madagascar on Wednesday.", "SANCTION"),
+    ("Colombia suspended electricity sales to Ecuador on Thursday.", "SANCTION"),
+    ("Ecuador called its ambassador home from Bogota on Friday.", "SANCTION"),
+    ("Chad tore up its defence agreement with France in November.", "SANCTION"),
+    ("Slovakia has not joined the ban on the Ukrainian commander.", "SANCTION"),
+    ("Police broke up the rally with tear gas and water cannon.", "ASSAULT"),
+    ("Cameroonian soldiers surrounded Issa Tchiroma's home in Garoua on Monday.", "COERCE"),
+    ("His party called the verdict \"a circus\".", "ACCUSE"),
+])
+def test_more_rows_for_common_wire_verbs(pipeline: Any, text: str, expected: str) -> None:
+    assert expected in [e["event"] for e in events(pipeline, text)]
