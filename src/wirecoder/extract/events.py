@@ -126,6 +126,7 @@ REFUSALS = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "AGREE": 
 # missile strike).
 ARMED_MODES = {"aerial", "heavy-weapons", "drone", "suicide-attack"}
 PROTEST_SECTORS = {"CVL", "EDU", "LAB", "OPP", "SOC"}
+WRITTEN_PROTESTS = {"letter", "statement", "note", "complaint", "communique", "petition"}
 # Bare nouns for members of a force and the sector of the force they stand for.
 BARE_FORCES = {"soldier": "MIL", "troop": "MIL", "officer": "COP", "policeman": "COP",
                "police": "COP"}
@@ -401,6 +402,8 @@ def _object_lemmas(tok: Token, pos: str, places: frozenset[int] | set[int] = fro
     if pos == "VERB":
         objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
         objs += [g for o in list(objs) for g in o.conjuncts]
+        # "lifted her predecessor's ban on rallies": the parser may make the object an apposition
+        objs += [g for o in list(objs) for g in o.children if g.dep_ == "appos"]
         # "held a round of talks", "two days of talks": the noun after "of" counts too
         objs += [g for o in list(objs) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                  for g in p.children if g.dep_ == "pobj"]
@@ -1379,16 +1382,15 @@ class EventFinder(EventContext):
             # "would never recognise the result": a refusal
             return "REJECT", None, "120", "asserted", actor, recip
         if modality == "negated" and event in REFUSALS and self._announced(tok):
-            if event in RECIPROCAL and not recip:
+            if event in RECIPROCAL:
                 # "Li had no plans to meet Takaichi": the one who refuses, and the one refused
-                subject, _ = self.subject(tok) if tok.pos_ in {"VERB", "AUX"} else (None, False)
-                refuser = [a for a in self._party(subject) if a in actor] if subject else []
-                if refuser and len(refuser) < len(actor):
-                    return "REJECT", REFUSALS[event], "120", "asserted", refuser, \
-                        [a for a in actor if a not in refuser]
+                actor, recip = self._one_sided(tok, actor, recip)
             return "REJECT", REFUSALS[event], "120", "asserted", actor, recip
-        if event == "AID" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in HALTING:
-            # "stopped supplying electricity and fuel to areas held by militias": aid cut off
+        if event in {"AID", "COOPERATE"} and tok.dep_ == "xcomp" and \
+                tok.head.lemma_.lower() in HALTING:
+            # "stopped supplying electricity and fuel to areas held by militias": aid cut off;
+            # "stopped sharing data with Pakistan": the one who stops, against the partner
+            actor, recip = self._one_sided(tok, actor, recip)
             return "SANCTION", "discontinue", "163", modality, actor, recip
         if event == "ASSAULT" and trig.lemma == "raid" and actor and all(
                 (a := self.actors.get(i)) is not None and a.sector in {"COP", "JUD", "SPY"}
@@ -1414,6 +1416,12 @@ class EventFinder(EventContext):
                 c.dep_ in {"dobj", "ccomp"} or (c.dep_ == "prep" and c.lower_ in {"against", "over"})
                 for c in tok.children):
             # a government "protests" formally: a diplomatic protest is ACCUSE
+            return "ACCUSE", "disapprove", "111", modality, actor, recip
+        if event == "PROTEST" and trig.lemma == "protest" and any(
+                c.dep_ == "prep" and c.lower_ == "in" and any(
+                    g.lemma_.lower() in WRITTEN_PROTESTS for g in c.children if g.dep_ == "pobj")
+                for c in tok.children):
+            # "protested in a joint letter to the minister": a written protest is criticism
             return "ACCUSE", "disapprove", "111", modality, actor, recip
         if event in {"ASSAULT", "COERCE"} and self._protesters(actor) and mode not in ARMED_MODES:
             riot = event == "ASSAULT"
@@ -1694,6 +1702,18 @@ class EventFinder(EventContext):
                      for c in tok.children)
         return present and not moving
 
+    def _one_sided(self, tok: Token, actor: list[str], recip: list[str]
+                   ) -> tuple[list[str], list[str]]:
+        """A reciprocal act recoded as one side's (a refusal, a halt): the subject's party acts,
+        the other parties become recipients."""
+        if recip:
+            return actor, recip
+        subject, _ = self.subject(tok) if tok.pos_ in {"VERB", "AUX"} else (None, False)
+        own = [a for a in self._party(subject) if a in actor] if subject is not None else []
+        if not own or len(own) == len(actor):
+            return actor, recip
+        return own, [a for a in actor if a not in own]
+
     def _officials(self, actor: list[str]) -> bool:
         found = [a for i in actor if (a := self.actors.get(i))]
         return bool(found) and all(a.kind == "country" or a.sector == "GOV" for a in found)
@@ -1803,6 +1823,9 @@ class EventFinder(EventContext):
                 recip = self._threat_target(tok, actor)
             if kind == "MOBILIZE":
                 recip = self._not_own_forces(actor, recip)
+                if trig.lemma in {"cross", "enter"} and all(
+                        (a := self.actors.get(i)) is not None and a.kind == "person" for i in actor):
+                    continue  # "he had crossed into Nigeria for his safety": a person travels
             if self._taken_up(tok, trig, kind, found) or self._defiance(tok, kind, recip) or \
                     _standing_position(tok, trig, kind):
                 continue

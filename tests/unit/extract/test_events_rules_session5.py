@@ -289,3 +289,31 @@ def test_a_cancelled_meeting_is_withdrawn_and_a_cancelled_visit_refused(
 ])
 def test_more_rows_for_common_wire_verbs(pipeline: Any, text: str, expected: str) -> None:
     assert expected in [e["event"] for e in events(pipeline, text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The White Army overran an army garrison in Nasir on Tuesday.", ("COERCE", "seize")),
+    ("The court could strike the case from its list.", ("REJECT", None)),
+    ("President Samia Suluhu Hassan lifted her late predecessor John Magufuli's ban on "
+     "opposition rallies in 2023.", ("CONCEDE", None)),
+    ("The Istanbul Chamber of Industry protested in a letter to the trade minister that the "
+     "embargo hurt exporters.", ("ACCUSE", "disapprove")),
+])
+def test_rows_and_parses_from_batch_fifteen(pipeline: Any, text: str,
+                                            expected: tuple[str, str | None]) -> None:
+    assert expected in [(e["event"], e["mode"]) for e in events(pipeline, text)]
+
+
+def test_stopping_a_shared_act_is_one_sides_sanction(pipeline: Any) -> None:
+    found = events(pipeline, "India stopped sharing data on river flows with Pakistan on "
+                   "Wednesday.")
+    sanction = next(e for e in found if e["event"] == "SANCTION")
+    assert sanction["actor_countries"] == ["IND"] and sanction["recipient_names"] == ["Pakistan"]
+
+
+def test_a_person_crossing_a_border_mobilises_nothing(pipeline: Any) -> None:
+    text = ("Two aides to Issa Tchiroma said on Wednesday that he had crossed into Nigeria on "
+            "Tuesday night.")
+    assert "MOBILIZE" not in [e["event"] for e in events(pipeline, text)]
+    assert "MOBILIZE" in [e["event"] for e in events(pipeline, "Rwandan troops crossed into "
+                                                     "Congo on Monday.")]
