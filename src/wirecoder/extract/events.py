@@ -380,6 +380,8 @@ def _particles(tok: Token) -> dict[str, set[str]]:
         objs += [g for o in list(objs) for p in o.children if p.dep_ == "prep"
                  and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         out.setdefault(child.lemma_.lower(), set()).update(o.lemma_.lower() for o in objs)
+        if any(o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objs):
+            out[child.lemma_.lower()].add("gpe")  # "pushed deeper into Iraq"
     # "pulled its fighters back": a particle parsed as hanging off the object
     for obj in (c for c in tok.children if c.dep_ == "dobj"):
         for child in obj.children:
@@ -433,6 +435,8 @@ def _object_lemmas(tok: Token, pos: str, places: frozenset[int] | set[int] = fro
             found.add("gpe")  # a named place: "seized Goma", "captured Bakhmut"
         if any(o.ent_type_ == "PERSON" for o in objs):
             found.add("person")  # a named person: "released Mathieu Garnier"
+        if any(o.ent_type_ == "ORG" for o in objs):
+            found.add("org")  # a named body: "formally left ECOWAS"
         return found
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):

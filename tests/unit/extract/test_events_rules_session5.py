@@ -317,3 +317,24 @@ def test_a_person_crossing_a_border_mobilises_nothing(pipeline: Any) -> None:
     assert "MOBILIZE" not in [e["event"] for e in events(pipeline, text)]
     assert "MOBILIZE" in [e["event"] for e in events(pipeline, "Rwandan troops crossed into "
                                                      "Congo on Monday.")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Georgian police dispersed them with tear gas on Monday.", "ASSAULT"),
+    ("Israel took over the buffer zone in December.", "COERCE"),
+    ("Turkish ground forces pushed deeper into Iraq on Tuesday.", "MOBILIZE"),
+    ("The Indian and Pakistani military commanders spoke on their hotline on Tuesday.", "CONSULT"),
+    ("The IMF said Zambia applied for debt relief in 2020.", "REQUEST"),
+    ("Colombian President Gustavo Petro declared a state of internal unrest on Friday.", "COERCE"),
+    ("The Turkish Cypriot leader proposed a joint committee of the two communities.", "AGREE"),
+    ("The Law Society of Kenya challenged the directive in court.", "ACCUSE"),
+    ("Canada answered with duties on C$30 billion of American goods.", "SANCTION"),
+])
+def test_rows_for_more_wire_verbs(pipeline: Any, text: str, expected: str) -> None:
+    assert expected in [e["event"] for e in events(pipeline, text)]
+
+
+def test_generators_flown_in_to_restore_power_are_no_concession(pipeline: Any) -> None:
+    text = ("Egypt and Saudi Arabia flew generators to Port Sudan on Tuesday to restore power "
+            "to the city.")
+    assert "CONCEDE" not in [e["event"] for e in events(pipeline, text)]
