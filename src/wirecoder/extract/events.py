@@ -1699,9 +1699,13 @@ class EventFinder(EventContext):
 
     @staticmethod
     def _present_state(tok: Token) -> bool:
-        """"are stationed in Germany", "is based in Japan": a present passive with a place."""
+        """"are stationed in Germany", "is based in Japan", "about 1,000 soldiers had been
+        stationed in the country": a present or pluperfect passive of presence with a place."""
         aux = [c for c in tok.children if c.dep_ in {"auxpass", "aux"}]
-        present = any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in aux)
+        present = any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in aux) or (
+            any(c.dep_ == "aux" and c.lower_ == "had" for c in aux)
+            and any(c.dep_ == "auxpass" and c.lower_ == "been" for c in aux)
+            and tok.lemma_.lower() != "deploy")  # ("had been deployed" may be news)
         moving = any(c.dep_ == "prep" and c.lower_ in {"to", "toward", "towards", "into"}
                      for c in tok.children)
         return present and not moving

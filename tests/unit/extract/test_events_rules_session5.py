@@ -338,3 +338,9 @@ def test_generators_flown_in_to_restore_power_are_no_concession(pipeline: Any) -
     text = ("Egypt and Saudi Arabia flew generators to Port Sudan on Tuesday to restore power "
             "to the city.")
     assert "CONCEDE" not in [e["event"] for e in events(pipeline, text)]
+
+
+def test_soldiers_who_had_been_stationed_somewhere_are_a_presence(pipeline: Any) -> None:
+    assert events(pipeline, "About 1,000 French soldiers had been stationed in the country.") == []
+    found = events(pipeline, "Kenya deployed 400 police officers to Haiti in June.")
+    assert "MOBILIZE" in [e["event"] for e in found]
