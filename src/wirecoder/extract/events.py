@@ -423,6 +423,8 @@ def _object_lemmas(tok: Token, pos: str, places: frozenset[int] | set[int] = fro
         # Provence" (the class noun before a vessel's name may be tagged as an adjective)
         objs += [m for o in list(objs) for m in o.children if m.dep_ == "compound" or (
             m.dep_ == "amod" and o.pos_ == "PROPN")]
+        if _ordered_done(tok):
+            objs += [c for c in tok.children if c.dep_ == "nsubj"]
         if tok.lemma_.lower() in {"propose", "suggest"}:
             # "proposed that border officials from both sides meet": the proposed act
             objs += [c for c in tok.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ == "VERB"]
@@ -442,6 +444,15 @@ def _object_lemmas(tok: Token, pos: str, places: frozenset[int] | set[int] = fro
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
         mods |= {g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"}
     return mods
+
+
+def _ordered_done(verb: Token) -> bool:
+    """"a court ordered Imamoglu jailed", "ordered the office closed": the parser reads the
+    object and its participle as a clause of their own; the one ordered is the object, the
+    one who orders acts."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() == "order" and \
+        verb.tag_ in {"VBD", "VBN"} and any(c.dep_ == "nsubj" for c in verb.children) and \
+        not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 def _anyone_who(verb: Token) -> bool:
@@ -936,6 +947,8 @@ class EventFinder(EventContext):
         stolen = _stolen_subject(tok)
         if stolen is not None:
             return stolen, False
+        if _ordered_done(tok):
+            return self.subject(tok.head)
         if _reduced_passive(tok):
             agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children
                           if g.dep_ == "pobj"), None)
@@ -1093,7 +1106,8 @@ class EventFinder(EventContext):
             if passive:
                 recip = self.actors_of(next((c for c in tok.children if c.dep_ == "nsubjpass"), None))
             else:
-                for obj in (c for c in tok.children if c.dep_ in {"dobj", "dative"}):
+                for obj in (c for c in tok.children if c.dep_ in {"dobj", "dative"} or (
+                        c.dep_ == "nsubj" and _ordered_done(tok))):
                     if trig.event in RECIPROCAL and obj.lemma_.lower() in trig.objects:
                         continue  # "shared intelligence": what is shared is not a party
                     recip += self.actors_of(obj)

@@ -344,3 +344,13 @@ def test_soldiers_who_had_been_stationed_somewhere_are_a_presence(pipeline: Any)
     assert events(pipeline, "About 1,000 French soldiers had been stationed in the country.") == []
     found = events(pipeline, "Kenya deployed 400 police officers to Haiti in June.")
     assert "MOBILIZE" in [e["event"] for e in found]
+
+
+def test_ordering_someone_jailed_is_the_orderers_act(pipeline: Any) -> None:
+    found = events(pipeline, "An Istanbul court ordered Mayor Ekrem Imamoglu jailed pending "
+                   "trial on Sunday.")
+    arrest = next(e for e in found if e["event"] == "COERCE")
+    assert arrest["actor_names"] == ["Istanbul court"]
+    assert arrest["recipient_names"] == ["Ekrem Imamoglu"]
+    found = events(pipeline, "A court in Baku ordered the news agency's office closed on Monday.")
+    assert [(e["event"], e["mode"]) for e in found] == [("COERCE", "censor")]
