@@ -1211,7 +1211,8 @@ class EventFinder(EventContext):
             return self.actors_of(reporter)
         # Denials cover one's own side ("officers"); a report needs "its"/"their" to say so.
         own = subj is not None and subj.lemma_.lower() in FORCE_NOUNS and (
-            any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in subj.children)
+            any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our", "his", "her"}
+                for c in subj.children)
             or (denial and not any(c.dep_ == "det" and c.lower_ in {"a", "an", "some"}
                                    for c in subj.children)))
         agentless = passive and subj is None and not any(c.dep_ == "agent" for c in tok.children)
@@ -1243,7 +1244,13 @@ class EventFinder(EventContext):
             return "negated"
         if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return "negated"  # "recorded no armed clashes"
-        if any(t.lemma_.lower() in {"deny", "fail"} and t.pos_ == "VERB" for t in chain[1:]):
+        governing: list[Token] = []
+        for t in chain[1:]:  # not past a verb of saying joined to the denial
+            governing.append(t)
+            if t.dep_ == "conj" and t.pos_ == "VERB" and is_cue(t) and \
+                    t.lemma_.lower() not in {"deny", "fail"}:
+                break  # "denied that ..., and said officials would meet": the meeting is said
+        if any(t.lemma_.lower() in {"deny", "fail"} and t.pos_ == "VERB" for t in governing):
             return "negated"
         reported = any(t.tag_ == "VBD" and is_cue(t) for t in chain[1:])
         for t in scope[:3]:
@@ -2423,9 +2430,11 @@ class EventFinder(EventContext):
             # (a done act and a planned one are two: "met Abiy ... and will fly to Asmara to
             # meet Isaias")
             local = (e.event, tuple(sorted(e.actor)), e.sentence.start, e.modality)
-            if e.event == "THREATEN" and e.trigger_start is not None:
+            if (e.event == "THREATEN" or (e.event, e.mode) == ("SANCTION", "discontinue")) \
+                    and e.trigger_start is not None:
                 # "warned that ... would have consequences and threatened to halt the trains":
-                # two threat verbs, two threats
+                # two threat verbs, two threats; "imposed tariffs ... and suspended electricity
+                # sales": two measures
                 local += (e.event_text.lower(),)
             if (key in seen and e.mode in modes.get(key, {e.mode})) or (
                     local in modes and (e.mode is None or modes[local] & {None, e.mode}

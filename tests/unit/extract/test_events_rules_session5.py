@@ -354,3 +354,26 @@ def test_ordering_someone_jailed_is_the_orderers_act(pipeline: Any) -> None:
     assert arrest["recipient_names"] == ["Ekrem Imamoglu"]
     found = events(pipeline, "A court in Baku ordered the news agency's office closed on Monday.")
     assert [(e["event"], e["mode"]) for e in found] == [("COERCE", "censor")]
+
+
+def test_a_meeting_said_after_a_denial_is_not_denied(pipeline: Any) -> None:
+    found = events(pipeline, "He denied that France had asked to keep a detachment at the "
+                   "airport, and said French and Chadian officials would meet on Monday.")
+    assert ("CONSULT", "future") in coded(found)
+    found = events(pipeline, "Interior Minister Kithure Kindiki denied that the government had "
+                   "ordered an internet shutdown.")
+    assert all(e["modality"] == "negated" for e in found)
+
+
+def test_a_commanders_own_units_act_in_his_report(pipeline: Any) -> None:
+    found = events(pipeline, "Robert Brovdi, who commands Ukraine's drone forces, told reporters "
+                   "in Kyiv on Saturday that his units had hit the Unecha pumping station.")
+    strike = next(e for e in found if e["event"] == "ASSAULT")
+    assert strike["actor_countries"] == ["UKR"]
+
+
+def test_two_economic_measures_in_one_sentence_are_two_sanctions(pipeline: Any) -> None:
+    found = events(pipeline, "Ecuador raised the fee for its pipeline on Monday, and Colombia "
+                   "halted the flow of Ecuadorian oil and suspended electricity sales to Ecuador "
+                   "on Thursday.")
+    assert [e["event"] for e in found].count("SANCTION") >= 2
