@@ -128,6 +128,27 @@ def wire_tokens(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("wire_lemmas")
+def wire_lemmas(doc: Doc) -> Doc:
+    """Mend verb lemmas the rule lemmatiser gets wrong ("staged" -> "stag"); the table is
+    `data/lemma_fixes.tsv`."""
+    fixes = _lemma_fixes()
+    for tok in doc:
+        if tok.pos_ in {"VERB", "AUX"}:
+            fixed = fixes.get(tok.lower_)
+            if fixed is not None:
+                tok.lemma_ = fixed
+    return doc
+
+
+@cache
+def _lemma_fixes() -> dict[str, str]:
+    from .lexicon import load_table  # (the table module needs no pipeline)
+
+    return {r["word"].lower(): r["lemma"] for r in load_table(
+        "lemma_fixes.tsv", required=("word", "lemma"), key="word")}
+
+
 @cache
 def _given_names() -> frozenset[str]:
     from .lexicon import load_table  # (the table module needs no pipeline)
@@ -161,6 +182,9 @@ def load_nlp(name: str | None = None) -> Language:
             nlp.add_pipe("wire_tokens", first=True)
         if "wire_dateline" not in nlp.pipe_names:
             nlp.add_pipe("wire_dateline", before="parser")
+        if "wire_lemmas" not in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
+            nlp.add_pipe("wire_lemmas", after="lemmatizer")
+        _lemma_fixes(), _given_names()  # their tables fail here, not on the first article
         return nlp
     raise ModelError(f"no spaCy pipeline could be loaded (tried {', '.join(tried)}); {INSTALL_HINT}")
 

@@ -98,3 +98,9 @@ def test_a_hyphenated_surname_after_a_given_name_is_one_person(nlp) -> None:
 ])
 def test_hyphenated_names_of_places_stay_split(nlp, text: str) -> None:
     assert "-" in [t.text for t in nlp(text)]
+
+
+def test_wrong_verb_lemmas_are_mended_from_the_table(nlp) -> None:
+    doc = nlp("Students staged a sit-in on Sunday and are staging another today.")
+    assert [t.lemma_ for t in doc if t.lower_ in {"staged", "staging"}] == ["stage", "stage"]
+    assert nlp.pipe_names.index("wire_lemmas") == nlp.pipe_names.index("lemmatizer") + 1

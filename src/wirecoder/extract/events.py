@@ -1319,6 +1319,9 @@ class EventFinder(EventContext):
             # "warned that anyone who helped him would be prosecuted": a threat of the law,
             # made by the one who warns
             return "THREATEN", "arrest", "132", "asserted", [statement.speaker], recip
+        if event == "THREATEN" and modality == "hypothetical" and statement is not None and \
+                trig.event == "THREATEN" and not self._conditional_clause(tok):
+            modality = "future"  # "warned that Egypt would reconsider its commitments": made
         if modality == "future" and event in VERBAL and statement is not None and not legal:
             # "said he would withdraw the bill": announcing a concession, promise or demand is
             # the verbal act itself, and it has happened. (Not a lawsuit or an inquiry: "said

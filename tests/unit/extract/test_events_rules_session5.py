@@ -377,3 +377,26 @@ def test_two_economic_measures_in_one_sentence_are_two_sanctions(pipeline: Any) 
                    "halted the flow of Ecuadorian oil and suspended electricity sales to Ecuador "
                    "on Thursday.")
     assert [e["event"] for e in found].count("SANCTION") >= 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iraq took back 612 of its citizens from Syria's al-Hol camp on Tuesday.", "COOPERATE"),
+    ("Bangladesh handed 330 Myanmar border police back to their country on Thursday.",
+     "COOPERATE"),
+    ("China handed two water cannon trucks and 40 motorcycles to the Solomon Islands police.",
+     "AID"),
+    ("The faction's fighters took over the offices of the interim administration in Mekelle.",
+     "COERCE"),
+    ("Hundreds of students staged a sit-in outside the Indian high commission on Sunday.",
+     "PROTEST"),
+    ("Australia could scale back its police funding, a political scientist said.", "SANCTION"),
+    ("American troops escorted the 21 buses to the border on Tuesday.", "MOBILIZE"),
+])
+def test_rows_from_batch_sixteen(pipeline: Any, text: str, expected: str) -> None:
+    assert expected in [e["event"] for e in events(pipeline, text)]
+
+
+def test_a_warning_to_reconsider_commitments_is_a_threat_made(pipeline: Any) -> None:
+    found = events(pipeline, "Foreign Minister Sameh Shoukry warned on Tuesday that Egypt would "
+                   "reconsider its commitments under the 1979 peace treaty.")
+    assert ("THREATEN", "asserted") in coded(found)
