@@ -149,11 +149,10 @@ def _lemma_fixes() -> dict[str, str]:
         "lemma_fixes.tsv", required=("word", "lemma"), key="word")}
 
 
-@cache
 def _given_names() -> frozenset[str]:
-    from .lexicon import load_table  # (the table module needs no pipeline)
+    from .extract.persons import given_names  # (late: the extractors come after the model)
 
-    return frozenset(r["name"] for r in load_table("first_names.tsv", key="name"))
+    return given_names()
 
 
 def candidate_models(name: str | None = None) -> list[str]:
