@@ -2258,6 +2258,15 @@ class EventFinder(EventContext):
                     "would", "could", "might", "may"} for h in [clause.head, *clause.head.ancestors][:3]
                     for c in h.children):
                 return True
+        # Any act inside an "if" clause is the condition of something else ("was ready to send
+        # an envoy if Ortega agreed to talks", "faces six years in prison if convicted"), unless
+        # the parser hung a clause of its own there ("..., calling the threat a mistake").
+        for clause in [verb, *verb.ancestors]:
+            if clause.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children):
+                return True
+            if clause.dep_ in {"conj", "advcl", "relcl", "acl", "parataxis"}:
+                return False
         return False
 
     @staticmethod

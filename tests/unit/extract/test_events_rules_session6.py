@@ -1,0 +1,39 @@
+"""Event rules added while developing on batch 17 of the dev articles (sixth session,
+2026-11-27): conditions, descriptions of talks, the content of demands, habits and participles.
+
+Every sentence here is our own, written for the test (not taken from the gold articles): each
+rule is checked on a case it must code and, where it has one, a case it must leave alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_events_rules_2026_11 import events  # the shared coding helper
+
+
+def coded(found: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    return [(e["event"], e["modality"]) for e in found]
+
+
+# --- conditions ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "condition"), [
+    ("The bishop said Rome was ready to send a delegation to Quito if President Noboa agreed "
+     "to talks.", "agreed"),
+    ("Ortiz, who leads the Civic Front, faces up to eight years in prison if convicted.",
+     "convicted"),
+    ("The minister said Caracas was ready to help against smugglers if Washington pulled its "
+     "frigates back.", "pulled"),
+])
+def test_an_act_inside_an_if_clause_is_only_a_condition(pipeline: Any, text: str,
+                                                        condition: str) -> None:
+    found = events(pipeline, text)
+    assert condition not in {e["event_text"] for e in found}, coded(found)
+
+
+def test_a_clause_of_its_own_after_the_condition_is_still_coded(pipeline: Any) -> None:
+    found = events(pipeline, "The spokeswoman warned on Monday that Peru would face a 40% tariff "
+                             "if any port closed, calling the strike \"a grave error.\"")
+    assert ("ACCUSE", "asserted") in coded(found)
