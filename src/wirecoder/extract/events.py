@@ -140,6 +140,7 @@ UNANSWERED = _words("UNANSWERED")
 PROMISING = _words("PROMISING")
 INTRANSITIVE_ONLY = _words("INTRANSITIVE_ONLY")
 HOSTED_OCCASIONS = _words("HOSTED_OCCASIONS")
+TALK_NOUNS = _words("TALK_NOUNS")
 RALLIED = _words("RALLIED")
 REGARDING = _words("REGARDING")
 HALTING = _words("HALTING")
@@ -172,6 +173,8 @@ PRESENCE_VERBS = _words("PRESENCE_VERBS")
 # Earlier talks and deals told in a relative clause about a party ("Saudi Arabia, which hosted
 # the last round of talks, ...") describe that party, not a new event.
 ASIDE_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+# Types whose verbs always take an object (a bare past participle of them is passive).
+TRANSITIVE_TYPES = {"COERCE", "SANCTION", "MOBILIZE", "AID"}
 EARLIER = _words("EARLIER")
 DEAL_NOUNS = _words("DEAL_NOUNS")
 
@@ -1583,8 +1586,12 @@ class EventFinder(EventContext):
         if self._onlookers_guess(verb, heads):
             return True
         if trig.event in ROUTINE_TYPES and any(
-                c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children):
-            return True
+                (c.dep_ == "advmod" and c.lower_ in HABITUAL) or (
+                    c.dep_ == "npadvmod" and any(d.dep_ == "det" and d.lower_ in {"every", "each"}
+                                                 for d in c.children))
+                for w in [verb, *([verb.head] if verb.dep_ == "xcomp" else [])]
+                for c in w.children):
+            return True  # "patrols regularly", "has kept meeting every year": a routine
         if any(c.dep_ == "advmod" and c.lower_ == "long" for c in verb.children) and any(
                 c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
             return True  # "have long rejected outside mediation": a standing position
@@ -1615,6 +1622,12 @@ class EventFinder(EventContext):
                     c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "agent", "mark"}
                     for c in tok.children):
             # "the deal agreed last month", "troops stationed in Estonia"
+            return True
+        if trig.pos == "VERB" and tok.tag_ == "VBN" and trig.event in TRANSITIVE_TYPES and any(
+                c.dep_ == "nsubj" for c in tok.children) and not any(
+                c.dep_ in {"aux", "auxpass", "agent", "dobj"} for c in tok.children):
+            # "dozens of soldiers captured in the first months": a reduced relative the parser
+            # read as a clause, its "subject" the one captured
             return True
         if trig.event == "MOBILIZE" and trig.pos == "VERB" and \
                 tok.lemma_.lower() in PRESENCE_VERBS and self._present_state(tok):
@@ -2182,6 +2195,9 @@ class EventFinder(EventContext):
                         for g in c.subtree]
                 comp += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
                          for g in c.subtree]
+                # (or hung the "as" on the object: "described the agreement as "historic."")
+                comp += [g for o in tok.children if o.dep_ == "dobj" for c in o.children
+                         if c.dep_ == "prep" and c.lower_ == "as" for g in c.subtree]
                 # "called Moscow's decision "predictable and groundless."": a verdict the parser
                 # hung on the object as an adjective after it
                 comp += [g for o in tok.children if o.dep_ == "dobj" for a in o.children
@@ -2193,6 +2209,9 @@ class EventFinder(EventContext):
                 if verdict is None or not actor or any(c.dep_ == "neg" for c in tok.children):
                     continue
                 event = "ACCUSE" if verdict == "negative" else "SUPPORT"
+                if event == "SUPPORT" and any(c.dep_ == "dobj" and c.lemma_.lower() in TALK_NOUNS
+                                              for c in tok.children):
+                    continue  # "described the talks as constructive": how talks went, no praise
                 out.append(self._verbal_event(tok, event, "disapprove" if event == "ACCUSE"
                                               else None, actor, [], 0.6))
             elif lemma == "be" and not any(c.dep_ == "neg" for c in tok.children):

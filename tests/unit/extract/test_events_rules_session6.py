@@ -37,3 +37,37 @@ def test_a_clause_of_its_own_after_the_condition_is_still_coded(pipeline: Any) -
     found = events(pipeline, "The spokeswoman warned on Monday that Peru would face a 40% tariff "
                              "if any port closed, calling the strike \"a grave error.\"")
     assert ("ACCUSE", "asserted") in coded(found)
+
+
+# --- descriptions, habits, participles ---------------------------------------------------------
+
+def test_describing_talks_as_constructive_is_no_praise(pipeline: Any) -> None:
+    found = events(pipeline, "A Kenyan spokeswoman described the call as \"frank and useful.\"")
+    assert "SUPPORT" not in {e["event"] for e in found}, coded(found)
+
+
+def test_describing_a_deal_as_a_step_forward_is_still_praise(pipeline: Any) -> None:
+    found = events(pipeline, "Ghana's foreign minister described the agreement as \"a real step "
+                             "forward.\"")
+    assert ("SUPPORT", "asserted") in coded(found)
+
+
+def test_meeting_every_year_is_a_routine(pipeline: Any) -> None:
+    found = events(pipeline, "The joint river commission has kept meeting every year since 2014.")
+    assert "CONSULT" not in {e["event"] for e in found}, coded(found)
+
+
+def test_a_single_meeting_is_still_coded(pipeline: Any) -> None:
+    found = events(pipeline, "The joint river commission met in Kampala on Monday.")
+    assert "CONSULT" in {e["event"] for e in found}
+
+
+def test_a_bare_participle_read_as_a_clause_is_a_description(pipeline: Any) -> None:
+    found = events(pipeline, "Among those freed were nine nurses and dozens of soldiers captured "
+                             "in the first weeks of the war, the ministry said.")
+    assert "COERCE" not in {e["event"] for e in found}, coded(found)
+
+
+def test_a_past_tense_capture_is_still_coded(pipeline: Any) -> None:
+    found = events(pipeline, "Rebel fighters captured dozens of soldiers near Goma on Monday.")
+    assert "COERCE" in {e["event"] for e in found}
