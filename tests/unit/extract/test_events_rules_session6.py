@@ -71,3 +71,26 @@ def test_a_bare_participle_read_as_a_clause_is_a_description(pipeline: Any) -> N
 def test_a_past_tense_capture_is_still_coded(pipeline: Any) -> None:
     found = events(pipeline, "Rebel fighters captured dozens of soldiers near Goma on Monday.")
     assert "COERCE" in {e["event"] for e in found}
+
+
+# --- lexicon rows from batch 17 -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The two armies restored their military hotlines on Thursday.", "COOPERATE"),
+    ("Pyongyang cut the hotline in July.", "SANCTION"),
+    ("Senegalese fighter jets violated Gambian airspace on Tuesday.", "MOBILIZE"),
+    ("Algeria barred Moroccan trawlers from its waters on Monday.", "COERCE"),
+    ("Bulgarian police handed three suspected traffickers to Romanian prosecutors on Monday.",
+     "COOPERATE"),
+])
+def test_batch_17_rows_code_common_wire_verbs(pipeline: Any, text: str, expected: str) -> None:
+    assert expected in {e["event"] for e in events(pipeline, text)}
+
+
+@pytest.mark.parametrize(("text", "unexpected"), [
+    ("Ukraine's energy ministry restored power lines in Kharkiv on Friday.", "COOPERATE"),
+    ("Ukraine's energy ministry cut power lines to Kharkiv on Friday.", "SANCTION"),
+    ("The rebels violated the ceasefire on Tuesday.", "MOBILIZE"),
+])
+def test_look_alikes_of_the_batch_17_rows(pipeline: Any, text: str, unexpected: str) -> None:
+    assert unexpected not in {e["event"] for e in events(pipeline, text)}
