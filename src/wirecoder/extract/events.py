@@ -141,6 +141,7 @@ PROMISING = _words("PROMISING")
 INTRANSITIVE_ONLY = _words("INTRANSITIVE_ONLY")
 HOSTED_OCCASIONS = _words("HOSTED_OCCASIONS")
 TALK_NOUNS = _words("TALK_NOUNS")
+REQUEST_NOUNS = _words("REQUEST_NOUNS")
 RALLIED = _words("RALLIED")
 REGARDING = _words("REGARDING")
 HALTING = _words("HALTING")
@@ -189,6 +190,8 @@ def infer_mode(event: str, tok: Token, parties: int) -> str | None:
     """A mode for an event whose trigger leaves it open, from the words of its clause."""
     if event in {"REQUEST", "REJECT"}:
         scope = [t for c in tok.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep"}
+                 or (tok.pos_ == "NOUN" and c.dep_ in {"acl", "advcl"})
+                 or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children))
                  for t in c.subtree]
     else:
         head = tok.head if tok.pos_ == "NOUN" and tok.head.pos_ == "VERB" else tok
@@ -385,6 +388,10 @@ def _particles(tok: Token) -> dict[str, set[str]]:
         out.setdefault(child.lemma_.lower(), set()).update(o.lemma_.lower() for o in objs)
         if any(o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objs):
             out[child.lemma_.lower()].add("gpe")  # "pushed deeper into Iraq"
+    # "called for Greece to withdraw": "for" marking the clause asked for
+    for clause in (c for c in tok.children if c.dep_ in {"advcl", "ccomp", "xcomp"}):
+        if any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
+            out.setdefault("for", set()).add(clause.lemma_.lower())
     # "pulled its fighters back": a particle parsed as hanging off the object
     for obj in (c for c in tok.children if c.dep_ == "dobj"):
         for child in obj.children:
@@ -469,6 +476,19 @@ def _anyone_who(verb: Token) -> bool:
         c.dep_ == "relcl" for c in subject.children) or any(
         c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"if", "unless"}
                                   for g in c.children) for c in verb.children)
+
+
+def _requested(tok: Token) -> bool:
+    """Is the act the clause of a demand, call or proposal ("its demand that Greece withdraw",
+    "an ultimatum for France to withdraw its troops")?"""
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+    while verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True  # "called for Greece to withdraw its troops": wanted, not done
+    return verb.dep_ in {"acl", "advcl", "ccomp", "xcomp"} and verb.head.pos_ == "NOUN" and \
+        verb.head.lemma_.lower() in REQUEST_NOUNS
 
 
 def _no_plans(verb: Token) -> bool:
@@ -1843,6 +1863,8 @@ class EventFinder(EventContext):
             if trig.pos == "VERB" and trig.lemma in INTRANSITIVE_ONLY and not trig.objects and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in RALLIED for c in tok.children):
                 continue  # "was using the row to rally support": no rally in the street
+            if _requested(tok):
+                continue  # "repeated its demand that Greece withdraw": what is asked, not done
             if self._obliged(tok) or self._no_comment(tok, trig) or self._condition(tok) or (
                     trig.pos == "VERB" and tok.lemma_.lower() in EVALUATIVE_VERBS
                     and any(c.dep_ == "oprd" for c in tok.children)):

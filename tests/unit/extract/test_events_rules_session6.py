@@ -94,3 +94,21 @@ def test_batch_17_rows_code_common_wire_verbs(pipeline: Any, text: str, expected
 ])
 def test_look_alikes_of_the_batch_17_rows(pipeline: Any, text: str, unexpected: str) -> None:
     assert unexpected not in {e["event"] for e in events(pipeline, text)}
+
+
+# --- what is asked is not done -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Mali reiterated its demand that France withdraw its troops from Gao.",
+    "Turkey called for Greece to withdraw its troops from the islands.",
+    "Rights groups appealed for the army to release the detainees.",
+])
+def test_the_clause_of_a_demand_is_asked_not_done(pipeline: Any, text: str) -> None:
+    found = events(pipeline, text)
+    assert "RETREAT" not in {e["event"] for e in found}, coded(found)
+    assert ("REQUEST", "asserted") in coded(found)
+
+
+def test_a_withdrawal_reported_as_done_is_still_coded(pipeline: Any) -> None:
+    found = events(pipeline, "France withdrew its troops from Gao on Monday.")
+    assert ("RETREAT", "asserted") in coded(found)
