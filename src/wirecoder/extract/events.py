@@ -487,8 +487,10 @@ def _requested(tok: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return True  # "called for Greece to withdraw its troops": wanted, not done
+    # (what is asked is in the base form, "that Greece withdraw", "for France to leave"; a
+    # relative clause about the demand is not: "a demand that Hamas rejected")
     return verb.dep_ in {"acl", "advcl", "ccomp", "xcomp"} and verb.head.pos_ == "NOUN" and \
-        verb.head.lemma_.lower() in REQUEST_NOUNS
+        verb.head.lemma_.lower() in REQUEST_NOUNS and verb.tag_ == "VB"
 
 
 def _no_plans(verb: Token) -> bool:
