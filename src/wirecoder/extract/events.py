@@ -142,6 +142,7 @@ INTRANSITIVE_ONLY = _words("INTRANSITIVE_ONLY")
 HOSTED_OCCASIONS = _words("HOSTED_OCCASIONS")
 TALK_NOUNS = _words("TALK_NOUNS")
 REQUEST_NOUNS = _words("REQUEST_NOUNS")
+PERMITTING = _words("PERMITTING")
 RALLIED = _words("RALLIED")
 REGARDING = _words("REGARDING")
 HALTING = _words("HALTING")
@@ -1336,6 +1337,13 @@ class EventFinder(EventContext):
         ASSAULT; a refusal to meet or help is REJECT, not a negated CONSULT; violence and
         blockades by protesters are PROTEST."""
         event, mode, cameo = trig.event, trig.mode, trig.cameo
+        verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+        if modality in {"asserted", "future"} and event in {"AID", "COOPERATE", "MOBILIZE",
+                                                            "RETREAT", "CONCEDE"} \
+                and verb.dep_ in {"xcomp", "dobj", "pcomp", "ccomp"} \
+                and verb.head.lemma_.lower() in DELIBERATING:
+            # "the council would consider sending air defences": weighed, not done or promised
+            modality = "hypothetical"
         legal = event == "ACCUSE" and ("legal" in trig.contexts or trig.mode == "investigate")
         if legal and modality in {"future", "hypothetical"} and statement is not None and \
                 statement.speaker is not None and statement.speaker not in recip and \
@@ -1614,6 +1622,11 @@ class EventFinder(EventContext):
                 for w in [verb, *([verb.head] if verb.dep_ == "xcomp" else [])]
                 for c in w.children):
             return True  # "patrols regularly", "has kept meeting every year": a routine
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in verb.children) and any(
+                c.dep_ == "npadvmod" and c.lemma_.lower() == "time" and any(
+                    d.dep_ == "det" and d.lower_ in {"every", "each"} for d in c.children)
+                for c in verb.children):
+            return True  # "we will protest every single time": a stance, not a planned act
         if any(c.dep_ == "advmod" and c.lower_ == "long" for c in verb.children) and any(
                 c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
             return True  # "have long rejected outside mediation": a standing position
@@ -1713,6 +1726,15 @@ class EventFinder(EventContext):
     def _alleged_act(tok: Token) -> bool:
         """"people suspected of collaborating with al-Shabaab", "charged with spying for": the
         act is what someone is suspected or charged of, not an event the text reports."""
+        if tok.dep_ == "conj" and tok.tag_ == "VBG" and \
+                tok.head.lemma_.lower() in ALLEGING_HEADS and any(
+                    c.dep_ == "prep" and c.lower_ in {"of", "with"} for c in tok.head.children):
+            return True  # "charged the nine with violent conduct and attacking an official"
+        while tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.i != tok.i:
+            tok = tok.head  # "charged with rioting and attacking an official"
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"of", "with", "for"} and \
+                tok.head.head.lemma_.lower() in ALLEGING_HEADS:
+            return True
         return tok.dep_ == "pcomp" and tok.head.lower_ in {"of", "with", "for"} and \
             tok.head.head.lemma_.lower() in ALLEGING_HEADS
 
@@ -1867,6 +1889,9 @@ class EventFinder(EventContext):
                 continue  # "was using the row to rally support": no rally in the street
             if _requested(tok):
                 continue  # "repeated its demand that Greece withdraw": what is asked, not done
+            if trig.event == "CONSULT" and (permit := self._permitted_visit(tok)) is not None:
+                found.append(permit)
+                continue
             if self._obliged(tok) or self._no_comment(tok, trig) or self._condition(tok) or (
                     trig.pos == "VERB" and tok.lemma_.lower() in EVALUATIVE_VERBS
                     and any(c.dep_ == "oprd" for c in tok.children)):
@@ -2186,6 +2211,26 @@ class EventFinder(EventContext):
             statement=statement.id if statement else None, confidence=0.6,
             trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text))
 
+    def _permitted_visit(self, tok: Token) -> tuple[Token, Trigger, Event] | None:
+        """"Norway would let Russian consular officials visit the crew", "diplomats would be
+        allowed to visit the crew": a promised permission, AGREE by the one who lets (the
+        speaker when the letting is passive), not a meeting."""
+        head = tok.head
+        if tok.pos_ != "VERB" or tok.dep_ not in {"xcomp", "ccomp"} or \
+                head.lemma_.lower() not in PERMITTING or not any(
+                    c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in head.children):
+            return None
+        subj, passive = self.subject(head)
+        if passive:
+            statement = self._statement_of(head)
+            actor = [statement.speaker] if statement and statement.speaker else []
+        else:
+            actor = self.actors_of(subj)
+        if not actor:
+            return None
+        _, agree, event = self._verbal_event(head, "AGREE", None, actor, [], 0.6)
+        return head, agree, event
+
     def _verbal_event(self, tok: Token, event: str, mode: str | None, actor: list[str],
                       recip: list[str], confidence: float) -> tuple[Token, Trigger, Event]:
         """An event made by the text's framing rather than by a lexicon row."""
@@ -2396,8 +2441,10 @@ class EventFinder(EventContext):
             # The aim of another coded act is part of it: "marched ..., demanding the release"
             # and "summoned the ambassador to protest" code the march and the summons only.
             clause = tok.head if tok.dep_ == "conj" and tok.tag_ == "VBG" else tok
-            # (an accusation stays its own act: "expelled the company, accusing it of ...")
-            if event.event != "ACCUSE" and clause.dep_ == "advcl" and clause.head.i in carriers \
+            # (an accusation stays its own act: "expelled the company, accusing it of ...";
+            # but not a purpose: "marched through Madrid to denounce the interception")
+            if (event.event != "ACCUSE" or clause.tag_ != "VBG") and clause.dep_ == "advcl" \
+                    and clause.head.i in carriers \
                     and clause.head.i not in verbal and (
                     clause.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to"
                                                 for c in clause.children)):

@@ -112,3 +112,49 @@ def test_the_clause_of_a_demand_is_asked_not_done(pipeline: Any, text: str) -> N
 def test_a_withdrawal_reported_as_done_is_still_coded(pipeline: Any) -> None:
     found = events(pipeline, "France withdrew its troops from Gao on Monday.")
     assert ("RETREAT", "asserted") in coded(found)
+
+
+# --- batch 18: aims, charges, permissions, stances, deliberations --------------------------------
+
+def test_the_purpose_of_a_march_is_part_of_it(pipeline: Any) -> None:
+    found = events(pipeline, "Thousands of people marched through Lisbon on Friday to denounce "
+                             "the raid.")
+    assert [e["event"] for e in found] == ["PROTEST"], coded(found)
+
+
+def test_a_summons_with_an_accusation_in_a_participle_keeps_both(pipeline: Any) -> None:
+    found = events(pipeline, "Egypt expelled the ambassador on Monday, accusing Israel of spying.")
+    assert {"SANCTION", "ACCUSE"} <= {e["event"] for e in found}
+
+
+def test_a_second_charge_is_alleged_too(pipeline: Any) -> None:
+    found = events(pipeline, "Prosecutors charged the nine with violent conduct and attacking "
+                             "an official.")
+    assert "ASSAULT" not in {e["event"] for e in found}, coded(found)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("He said Norway would let Russian consular officials visit the crew in Tromso.", "Norway"),
+    ("Judiciary spokesman Asghar Jahangir said Indian diplomats would be allowed to visit the "
+     "crew in Jask.", "Asghar Jahangir"),
+])
+def test_a_visit_one_would_let_happen_is_a_promise(pipeline: Any, text: str, actor: str) -> None:
+    found = events(pipeline, text)
+    assert [(e["event"], e["actor_names"]) for e in found] == [("AGREE", [actor])]
+
+
+def test_a_visit_that_happened_is_still_a_visit(pipeline: Any) -> None:
+    found = events(pipeline, "Indian diplomats visited the crew in Jask on Monday.")
+    assert "CONSULT" in {e["event"] for e in found}
+
+
+def test_protesting_every_time_is_a_stance(pipeline: Any) -> None:
+    found = events(pipeline, "\"We will protest every single time,\" the minister said.")
+    assert found == [], coded(found)
+
+
+def test_a_sending_still_weighed_is_no_promise(pipeline: Any) -> None:
+    found = events(pipeline, "NATO ministers said on Friday they would consider sending more "
+                             "troops to Romania.")
+    assert "AGREE" not in {e["event"] for e in found}, coded(found)
+    assert all(e["modality"] == "hypothetical" for e in found), coded(found)
