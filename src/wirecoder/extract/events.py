@@ -143,6 +143,7 @@ HOSTED_OCCASIONS = _words("HOSTED_OCCASIONS")
 TALK_NOUNS = _words("TALK_NOUNS")
 REQUEST_NOUNS = _words("REQUEST_NOUNS")
 PERMITTING = _words("PERMITTING")
+MEASURE_NOUNS = _words("MEASURE_NOUNS")
 RALLIED = _words("RALLIED")
 REGARDING = _words("REGARDING")
 HALTING = _words("HALTING")
@@ -434,6 +435,12 @@ def _object_lemmas(tok: Token, pos: str, places: frozenset[int] | set[int] = fro
         # Provence" (the class noun before a vessel's name may be tagged as an adjective)
         objs += [m for o in list(objs) for m in o.children if m.dep_ == "compound" or (
             m.dep_ == "amod" and o.pos_ == "PROPN")]
+        # "fired tear gas and stun grenades", "raised its alert level": a noun the parser hung
+        # on the object as a modifier (or tagged as an adjective) names it too
+        objs += [g for o in list(objs) for m in o.children if m.dep_ == "nmod"
+                 for g in (m, *m.conjuncts)]
+        objs += [m for o in list(objs) if o.lemma_.lower() in MEASURE_NOUNS
+                 for m in o.children if m.dep_ == "amod"]
         if _ordered_done(tok):
             objs += [c for c in tok.children if c.dep_ == "nsubj"]
         if tok.lemma_.lower() in {"propose", "suggest"}:

@@ -82,6 +82,10 @@ def test_a_past_tense_capture_is_still_coded(pipeline: Any) -> None:
     ("Algeria barred Moroccan trawlers from its waters on Monday.", "COERCE"),
     ("Bulgarian police handed three suspected traffickers to Romanian prosecutors on Monday.",
      "COOPERATE"),
+    ("Riot police fired tear gas and stun grenades to clear the square.", "ASSAULT"),
+    ("The Thai army raised its alert level along the border on Monday.", "MOBILIZE"),
+    ("Prime Minister Hun Manet renewed an offer to set up joint demining teams.", "AGREE"),
+    ("Latvian investigators joined the Swedish inquiry on Monday.", "COOPERATE"),
 ])
 def test_batch_17_rows_code_common_wire_verbs(pipeline: Any, text: str, expected: str) -> None:
     assert expected in {e["event"] for e in events(pipeline, text)}
@@ -91,6 +95,7 @@ def test_batch_17_rows_code_common_wire_verbs(pipeline: Any, text: str, expected
     ("Ukraine's energy ministry restored power lines in Kharkiv on Friday.", "COOPERATE"),
     ("Ukraine's energy ministry cut power lines to Kharkiv on Friday.", "SANCTION"),
     ("The rebels violated the ceasefire on Tuesday.", "MOBILIZE"),
+    ("The Thai army raised its level of spending on Monday.", "MOBILIZE"),
 ])
 def test_look_alikes_of_the_batch_17_rows(pipeline: Any, text: str, unexpected: str) -> None:
     assert unexpected not in {e["event"] for e in events(pipeline, text)}
