@@ -2502,8 +2502,20 @@ class EventFinder(EventContext):
         def countries(ids: list[str]) -> frozenset[str]:
             return frozenset(a.country for i in ids if (a := self.actors.get(i)) and a.country)
 
+        tokens = {t.idx: t for t in self.doc}
         out: list[Event] = []
         for e in events:
+            trigger = tokens.get(e.trigger_start) if e.trigger_start is not None else None
+            if e.event == "CONSULT" and trigger is not None and trigger.pos_ == "NOUN" and \
+                    countries(e.actor + e.recipient) and any(
+                    k.event == "CONSULT" and k.modality == e.modality
+                    and k.sentence.start != e.sentence.start
+                    and countries(e.actor + e.recipient) <= countries(k.actor + k.recipient)
+                    and (e.date is None or k.date is None or k.date == e.date)
+                    for k in out):
+                # "The talks, the first since 2022, lasted under two hours": the meeting the
+                # article has coded, told again
+                continue
             if e.statement is not None and e.event not in VERBAL and e.modality == "asserted" \
                     and countries(e.actor) and any(
                     k.event == e.event and k.modality == "asserted"

@@ -163,3 +163,18 @@ def test_a_sending_still_weighed_is_no_promise(pipeline: Any) -> None:
                              "troops to Romania.")
     assert "AGREE" not in {e["event"] for e in found}, coded(found)
     assert all(e["modality"] == "hypothetical" for e in found), coded(found)
+
+
+def test_talks_told_again_are_the_talks_already_coded(pipeline: Any) -> None:
+    text = ("Kenyan and Somali foreign ministers held talks in Nairobi on Monday.\n\n"
+            "The Kenyan and Somali ministers shook hands after six hours of talks at State House.")
+    found = events(pipeline, text)
+    assert [e["event"] for e in found].count("CONSULT") == 1, coded(found)
+
+
+def test_a_second_meeting_with_other_parties_is_coded(pipeline: Any) -> None:
+    text = ("Kenyan and Somali foreign ministers held talks in Nairobi on Monday.\n\n"
+            "Ethiopia's foreign minister held talks with his Eritrean counterpart in Asmara on "
+            "Tuesday.")
+    found = events(pipeline, text)
+    assert [e["event"] for e in found].count("CONSULT") == 2, coded(found)
