@@ -58,6 +58,7 @@ FUTURE_HEADS = _words("FUTURE_HEADS")
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+INDEFINITE_PRONOUNS = {"anything", "everything", "nothing", "something"}
 LIGHT_VERBS = _words("LIGHT_VERBS")
 # Verbs that report a nominal event someone else carried out ("the mission recorded no clashes
 # between the army and the ELN"): their subject is the observer, not the actor.
@@ -484,6 +485,16 @@ def _anyone_who(verb: Token) -> bool:
         c.dep_ == "relcl" for c in subject.children) or any(
         c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"if", "unless"}
                                   for g in c.children) for c in verb.children)
+
+
+def _about_anything(tok: Token) -> bool:
+    """Is the act's only object an indefinite pronoun ("not asking for anything new", "do not
+    agree on everything")? Talk about acts in general, not an act."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "xcomp", "ccomp"}]
+    objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return bool(objs) and all(o.lower_ in INDEFINITE_PRONOUNS for o in objs)
 
 
 def _requested(tok: Token) -> bool:
@@ -1896,6 +1907,8 @@ class EventFinder(EventContext):
                 continue  # "was using the row to rally support": no rally in the street
             if _requested(tok):
                 continue  # "repeated its demand that Greece withdraw": what is asked, not done
+            if _about_anything(tok):
+                continue  # "we are not asking for anything new", "we do not agree on everything"
             if trig.event == "CONSULT" and (permit := self._permitted_visit(tok)) is not None:
                 found.append(permit)
                 continue

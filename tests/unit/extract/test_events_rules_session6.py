@@ -178,3 +178,17 @@ def test_a_second_meeting_with_other_parties_is_coded(pipeline: Any) -> None:
             "Tuesday.")
     found = events(pipeline, text)
     assert [e["event"] for e in found].count("CONSULT") == 2, coded(found)
+
+
+@pytest.mark.parametrize("text", [
+    "\"We are not asking for anything new,\" Kurdish spokesman Peshawa Hawramani said.",
+    "\"We do not agree on everything,\" Greek Foreign Minister Giorgos Gerapetritis said.",
+])
+def test_an_act_about_anything_is_no_act(pipeline: Any, text: str) -> None:
+    found = events(pipeline, text)
+    assert found == [], coded(found)
+
+
+def test_a_denied_act_on_anyone_is_still_a_denied_act(pipeline: Any) -> None:
+    found = events(pipeline, "Vucic denied on Friday that Serbia had armed anyone in Kosovo.")
+    assert ("AID", "negated") in coded(found)
