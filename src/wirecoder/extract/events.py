@@ -806,6 +806,9 @@ class EventFinder(EventContext):
         self.resolver = SpeakerResolver(doc, actors)
         self.k = load_knowledge()
         self.last_parties: list[str] = []
+        # how often each pair of parties has met in a coded event, and when last: "the two
+        # countries" is the story's main pair, not a mediator or ally named last
+        self.pairs: dict[frozenset[str], tuple[int, int]] = {}
         self.last_date: str | None = None  # the latest resolved day, for chains
         self.lead_date: str | None = None  # the story's first dated act
         self.paragraph_dates: dict[int, str] = {}
@@ -831,7 +834,7 @@ class EventFinder(EventContext):
         if tok is None:
             return []
         if self._two_parties(tok):
-            return list(self.last_parties)
+            return self._main_pair()
         if tok.lower_ in {"they", "we"} and (joint := self._joint_speakers(tok)):
             return joint
         if tok.lower_ == "one" and (of := next((g for c in tok.children if c.dep_ == "prep"
@@ -852,7 +855,7 @@ class EventFinder(EventContext):
             if actor is None and any(self._two_parties(g) for c in t.children if c.dep_ == "prep"
                                      and c.lower_ in {"from", "of", "on"} for g in c.children
                                      if g.dep_ == "pobj"):
-                return list(self.last_parties)  # "negotiators from both sides"
+                return self._main_pair()  # "negotiators from both sides"
             if actor is None and t.dep_ != "poss":
                 # "the leaders of France" / "officials from Kenya": look one level down.
                 for child in t.children:
@@ -947,6 +950,25 @@ class EventFinder(EventContext):
         for t in phrase:
             self.actors.token_actor.setdefault(t.i, actor.id)
         return actor.id
+
+    def _count_pairs(self, parties: list[str]) -> None:
+        # (mediators, agencies and firms are no side: "the two sides" are the parties)
+        countries = {i: a.country for i in parties if (a := self.actors.get(i)) and a.country
+                     and a.country not in {"NGO", "IGO", "UNO", "MNC"}}
+        for n, a in enumerate(parties):
+            for b in parties[n + 1:]:
+                if countries.get(a) and countries.get(b) and countries[a] != countries[b]:
+                    seen, first = self.pairs.get(frozenset((a, b)), (0, -len(self.pairs)))
+                    self.pairs[frozenset((a, b))] = (seen + 1, first)
+
+    def _main_pair(self) -> list[str]:
+        """The two parties the story is about: the pair of different countries coded together
+        most often so far (the first named on a tie, as a lead names its story's pair), else the
+        latest event's parties."""
+        if not self.pairs:
+            return list(self.last_parties)
+        best = max(self.pairs, key=lambda p: self.pairs[p])
+        return [i for i in self.last_parties if i in best] + sorted(best - set(self.last_parties))
 
     def _two_parties(self, tok: Token) -> bool:
         """"the two sides", "both countries": the parties of the latest two-party event."""
@@ -1964,6 +1986,7 @@ class EventFinder(EventContext):
             found.append((tok, trig, event))
             if len(set(event.actor) | set(event.recipient)) >= 2:
                 self.last_parties = list(dict.fromkeys(event.actor + event.recipient))
+                self._count_pairs(self.last_parties)
         found += self._warnings(found)
         found += self._evaluations(found)
         found += self._demands(found)

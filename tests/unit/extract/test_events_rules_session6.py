@@ -192,3 +192,13 @@ def test_an_act_about_anything_is_no_act(pipeline: Any, text: str) -> None:
 def test_a_denied_act_on_anyone_is_still_a_denied_act(pipeline: Any) -> None:
     found = events(pipeline, "Vucic denied on Friday that Serbia had armed anyone in Kosovo.")
     assert ("AID", "negated") in coded(found)
+
+
+def test_the_two_countries_are_the_story_s_pair_not_the_last_mediator(pipeline: Any) -> None:
+    text = ("Thailand accused Cambodia on Monday of laying new mines along the border.\n\n"
+            "Philippine Foreign Minister Theresa Lazaro, who chairs ASEAN, spoke with Cambodian "
+            "Prime Minister Hun Manet by phone on Tuesday.\n\n"
+            "The two countries fought a five-day border war in July 2025.")
+    found = events(pipeline, text)
+    war = [e for e in found if e["event"] == "ASSAULT"]
+    assert war and war[0]["actor_countries"] == ["KHM", "THA"], coded(found)
