@@ -302,7 +302,9 @@ def find_actors(doc: Doc, *, knowledge: Knowledge | None = None, published: str 
     # 3. Countries named outright; capitals standing for their government.
     mentioned: list[str] = []
     for ent in doc.ents:
-        if ent.label_ not in {"GPE", "NORP", "LOC", "ORG"}:
+        # (the recogniser may take a country for a person: "Sri Lanka agreed on Monday")
+        if ent.label_ not in {"GPE", "NORP", "LOC", "ORG"} and not (
+                ent.label_ == "PERSON" and ent.text in k.countries):
             continue
         span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
         code = k.countries.get(span.text)

@@ -202,3 +202,8 @@ def test_the_two_countries_are_the_story_s_pair_not_the_last_mediator(pipeline: 
     found = events(pipeline, text)
     war = [e for e in found if e["event"] == "ASSAULT"]
     assert war and war[0]["actor_countries"] == ["KHM", "THA"], coded(found)
+
+
+def test_a_country_the_recogniser_took_for_a_person_is_a_country(pipeline: Any) -> None:
+    found = events(pipeline, "Sri Lanka agreed on Monday to lift the ban on Indian trawlers.")
+    assert [(e["event"], e["actor_countries"]) for e in found] == [("CONCEDE", ["LKA"])]
