@@ -1998,6 +1998,9 @@ class EventFinder(EventContext):
         events = self._retold_by_a_party(events)
         for n, e in enumerate(events, 1):
             e.id = f"e{n}"
+            # (two mentions of one party are one party: "Armenian flights" after "Armenia")
+            e.actor = list(dict.fromkeys(e.actor))
+            e.recipient = [r for r in dict.fromkeys(e.recipient) if r not in e.actor]
         return events
 
     @staticmethod
