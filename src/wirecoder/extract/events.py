@@ -1803,7 +1803,8 @@ class EventFinder(EventContext):
         dated = any(w.ent_type_ in {"DATE", "TIME"} and not (
             w.head.dep_ == "prep" and w.head.lower_ == "for") for w in clause.subtree
             if w.dep_ == "pobj" or w.dep_ == "npadvmod")
-        return who and pluperfect and not dated
+        # (and the same of a thing: "the consultations Poland had requested")
+        return (who or _gap_is_object(clause)) and pluperfect and not dated
 
     @staticmethod
     def _onlookers_guess(verb: Token, heads: list[Token]) -> bool:

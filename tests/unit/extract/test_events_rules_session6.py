@@ -207,3 +207,23 @@ def test_the_two_countries_are_the_story_s_pair_not_the_last_mediator(pipeline: 
 def test_a_country_the_recogniser_took_for_a_person_is_a_country(pipeline: Any) -> None:
     found = events(pipeline, "Sri Lanka agreed on Monday to lift the ban on Indian trawlers.")
     assert [(e["event"], e["actor_countries"]) for e in found] == [("CONCEDE", ["LKA"])]
+
+
+def test_an_undated_pluperfect_clause_about_a_thing_is_background(pipeline: Any) -> None:
+    found = events(pipeline, "NATO ambassadors met in Brussels on Wednesday for the "
+                             "consultations Poland had requested.")
+    assert [e["event"] for e in found] == ["CONSULT"], coded(found)
+
+
+def test_a_dated_clause_about_a_thing_is_still_coded(pipeline: Any) -> None:
+    found = events(pipeline, "The talks stalled over a demand that Hamas rejected on Wednesday.")
+    assert "REJECT" in {e["event"] for e in found}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Police and Border Guard Board had moved 60 extra officers to Narva on Monday.",
+     "MOBILIZE"),
+    ("Petar Petkovic called the closure \"collective punishment\" of ordinary Serbs.", "ACCUSE"),
+])
+def test_more_batch_17_and_18_rows(pipeline: Any, text: str, expected: str) -> None:
+    assert expected in {e["event"] for e in events(pipeline, text)}
