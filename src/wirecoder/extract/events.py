@@ -2337,8 +2337,9 @@ class EventFinder(EventContext):
                     continue
                 pred = [g for c in tok.children if c.dep_ in {"attr", "acomp"} for g in c.subtree
                         if not any(n.dep_ == "neg" for n in g.children)]
+                # (the subject may be a clause: "What the coast guard did is piracy")
                 if not pred or polarity(pred) != "negative" or not any(
-                        c.dep_ == "nsubj" for c in tok.children):
+                        c.dep_ in {"nsubj", "csubj"} for c in tok.children):
                     continue
                 out.append(self._verbal_event(tok, "ACCUSE", "disapprove", [statement.speaker],
                                               [], 0.55))

@@ -227,3 +227,15 @@ def test_a_dated_clause_about_a_thing_is_still_coded(pipeline: Any) -> None:
 ])
 def test_more_batch_17_and_18_rows(pipeline: Any, text: str, expected: str) -> None:
     assert expected in {e["event"] for e in events(pipeline, text)}
+
+
+def test_a_verdict_on_what_a_party_did_is_an_accusation(pipeline: Any) -> None:
+    found = events(pipeline, "\"What the Norwegian coast guard did is piracy,\" spokeswoman Maria "
+                             "Zakharova told reporters in Moscow.")
+    assert ("ACCUSE", "asserted") in coded(found)
+
+
+def test_opposing_an_exemption_is_a_refusal(pipeline: Any) -> None:
+    found = events(pipeline, "Poland and Lithuania said they would oppose any exemption for "
+                             "Slovakia.")
+    assert "REJECT" in {e["event"] for e in found}
