@@ -173,6 +173,9 @@ class EventContext:
         """(date_raw, date, modality). Weekdays point forward for future or conditional acts,
         so modality comes first."""
         verb = _trigger_verb(tok, trig)
+        if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and \
+                verb.head.head.lemma_.lower() == "order":
+            verb = verb.head.head  # "ordered nine people held in custody": dated by the order
         shift = _offset_days(verb)
         date_raw = self._offset_text(verb) if shift is not None else self._date_expr(verb)
         if date_raw is None:
@@ -328,7 +331,10 @@ class EventContext:
                     return _phrase(child)
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        dated = [t for t in obj.subtree if t.ent_type_ == "DATE"]
+                        # (not a span inside it: "held in custody for 30 days")
+                        dated = [t for t in obj.subtree if t.ent_type_ == "DATE" and not any(
+                            a.dep_ == "prep" and a.lower_ == "for" for a in t.ancestors
+                            if a.i != child.i and obj.left_edge.i <= a.i <= obj.right_edge.i)]
                         if dated:
                             return _phrase(dated[0])
                         if obj.ent_type_ == "TIME" and "midnight" in obj.lower_:
@@ -409,6 +415,8 @@ class EventContext:
             host = _verb_above(e.root)
             if host not in own and host.lemma_.lower() in REPORT_VERBS:
                 continue
+            if e.root.dep_ == "pobj" and e.root.head.lower_ == "for":
+                continue  # a span, not a day: "held in custody for 30 days"
             out.append(e)
         return out
 

@@ -444,6 +444,8 @@ def _object_lemmas(tok: Token, pos: str, places: frozenset[int] | set[int] = fro
                  for m in o.children if m.dep_ == "amod"]
         if _ordered_done(tok):
             objs += [c for c in tok.children if c.dep_ == "nsubj"]
+        if _ordered_object(tok):
+            objs.append(tok.head)
         if tok.lemma_.lower() in {"propose", "suggest"}:
             # "proposed that border officials from both sides meet": the proposed act
             objs += [c for c in tok.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ == "VERB"]
@@ -472,6 +474,14 @@ def _ordered_done(verb: Token) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() == "order" and \
         verb.tag_ in {"VBD", "VBN"} and any(c.dep_ == "nsubj" for c in verb.children) and \
         not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
+def _ordered_object(verb: Token) -> bool:
+    """"ordered nine people held in custody": the parser hangs the participle on the object as
+    a reduced relative; the one who orders acts on the object."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ == "dobj" and \
+        verb.head.head.lemma_.lower() == "order" and \
+        not any(c.dep_ in {"aux", "auxpass", "agent"} for c in verb.children)
 
 
 def _anyone_who(verb: Token) -> bool:
@@ -1015,6 +1025,8 @@ class EventFinder(EventContext):
             return stolen, False
         if _ordered_done(tok):
             return self.subject(tok.head)
+        if _ordered_object(tok):
+            return self.subject(tok.head.head)
         if _reduced_passive(tok):
             agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children
                           if g.dep_ == "pobj"), None)
@@ -1172,8 +1184,9 @@ class EventFinder(EventContext):
             if passive:
                 recip = self.actors_of(next((c for c in tok.children if c.dep_ == "nsubjpass"), None))
             else:
-                for obj in (c for c in tok.children if c.dep_ in {"dobj", "dative"} or (
-                        c.dep_ == "nsubj" and _ordered_done(tok))):
+                for obj in [*(c for c in tok.children if c.dep_ in {"dobj", "dative"} or (
+                        c.dep_ == "nsubj" and _ordered_done(tok))),
+                            *([tok.head] if _ordered_object(tok) else [])]:
                     if trig.event in RECIPROCAL and obj.lemma_.lower() in trig.objects:
                         continue  # "shared intelligence": what is shared is not a party
                     recip += self.actors_of(obj)
@@ -1693,6 +1706,7 @@ class EventFinder(EventContext):
                 c.dep_ == "neg" for c in verb.head.children):
             return True  # "we did not go to Jeddah to surrender": a purpose disowned
         if trig.pos == "VERB" and tok.tag_ in {"VBN", "VBD"} and tok.dep_ in {"acl", "advcl"} \
+                and not _ordered_object(tok) \
                 and tok.i > 0 and self.doc[tok.i - 1].pos_ == "NOUN" and not any(
                     c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "agent", "mark"}
                     for c in tok.children):

@@ -239,3 +239,10 @@ def test_opposing_an_exemption_is_a_refusal(pipeline: Any) -> None:
     found = events(pipeline, "Poland and Lithuania said they would oppose any exemption for "
                              "Slovakia.")
     assert "REJECT" in {e["event"] for e in found}
+
+
+def test_ordered_held_in_custody_is_the_court_s_arrest_on_the_day_of_the_order(
+        pipeline: Any) -> None:
+    found = events(pipeline, "A court in Novi Sad on Monday ordered nine people held in custody "
+                             "for 30 days.", published="2026-03-18")
+    assert [(e["event"], e["date"]) for e in found] == [("COERCE", "2026-03-16")], coded(found)
