@@ -108,6 +108,14 @@ def _promised(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 
+def ordered_object(verb: Token) -> bool:
+    """"ordered nine people held in custody": the parser hangs the participle on the object as
+    a reduced relative; the one who orders acts on the object."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ == "dobj" and \
+        verb.head.head.lemma_.lower() == "order" and \
+        not any(c.dep_ in {"aux", "auxpass", "agent"} for c in verb.children)
+
+
 def _offset_days(tok: Token) -> int | None:
     """The days an "a day after" / "two days before" clause is shifted by, if it is one."""
     marks = {c.lower_ for c in tok.children if c.dep_ in {"mark", "prep"}}
@@ -173,8 +181,7 @@ class EventContext:
         """(date_raw, date, modality). Weekdays point forward for future or conditional acts,
         so modality comes first."""
         verb = _trigger_verb(tok, trig)
-        if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and \
-                verb.head.head.lemma_.lower() == "order":
+        if ordered_object(verb):
             verb = verb.head.head  # "ordered nine people held in custody": dated by the order
         shift = _offset_days(verb)
         date_raw = self._offset_text(verb) if shift is not None else self._date_expr(verb)

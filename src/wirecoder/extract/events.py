@@ -34,7 +34,7 @@ from ..ontology import (
 )
 from .actors import ActorIndex
 from .dates import parse_published, resolve_date
-from .event_context import INTENT_VERBS, VERBAL, EventContext, _preps
+from .event_context import INTENT_VERBS, VERBAL, EventContext, _preps, ordered_object
 from .knowledge import load_knowledge
 from .places import PlaceIndex
 from .statements import SpeakerResolver, is_cue
@@ -444,7 +444,7 @@ def _object_lemmas(tok: Token, pos: str, places: frozenset[int] | set[int] = fro
                  for m in o.children if m.dep_ == "amod"]
         if _ordered_done(tok):
             objs += [c for c in tok.children if c.dep_ == "nsubj"]
-        if _ordered_object(tok):
+        if ordered_object(tok):
             objs.append(tok.head)
         if tok.lemma_.lower() in {"propose", "suggest"}:
             # "proposed that border officials from both sides meet": the proposed act
@@ -474,14 +474,6 @@ def _ordered_done(verb: Token) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() == "order" and \
         verb.tag_ in {"VBD", "VBN"} and any(c.dep_ == "nsubj" for c in verb.children) and \
         not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
-
-
-def _ordered_object(verb: Token) -> bool:
-    """"ordered nine people held in custody": the parser hangs the participle on the object as
-    a reduced relative; the one who orders acts on the object."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ == "dobj" and \
-        verb.head.head.lemma_.lower() == "order" and \
-        not any(c.dep_ in {"aux", "auxpass", "agent"} for c in verb.children)
 
 
 def _anyone_who(verb: Token) -> bool:
@@ -816,7 +808,7 @@ class EventFinder(EventContext):
         self.resolver = SpeakerResolver(doc, actors)
         self.k = load_knowledge()
         self.last_parties: list[str] = []
-        # how often each pair of parties has met in a coded event, and when last: "the two
+        # how often each pair of parties has met in a coded event, and how early: "the two
         # countries" is the story's main pair, not a mediator or ally named last
         self.pairs: dict[frozenset[str], tuple[int, int]] = {}
         self.last_date: str | None = None  # the latest resolved day, for chains
@@ -1025,7 +1017,7 @@ class EventFinder(EventContext):
             return stolen, False
         if _ordered_done(tok):
             return self.subject(tok.head)
-        if _ordered_object(tok):
+        if ordered_object(tok):
             return self.subject(tok.head.head)
         if _reduced_passive(tok):
             agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children
@@ -1186,7 +1178,7 @@ class EventFinder(EventContext):
             else:
                 for obj in [*(c for c in tok.children if c.dep_ in {"dobj", "dative"} or (
                         c.dep_ == "nsubj" and _ordered_done(tok))),
-                            *([tok.head] if _ordered_object(tok) else [])]:
+                            *([tok.head] if ordered_object(tok) else [])]:
                     if trig.event in RECIPROCAL and obj.lemma_.lower() in trig.objects:
                         continue  # "shared intelligence": what is shared is not a party
                     recip += self.actors_of(obj)
@@ -1706,7 +1698,7 @@ class EventFinder(EventContext):
                 c.dep_ == "neg" for c in verb.head.children):
             return True  # "we did not go to Jeddah to surrender": a purpose disowned
         if trig.pos == "VERB" and tok.tag_ in {"VBN", "VBD"} and tok.dep_ in {"acl", "advcl"} \
-                and not _ordered_object(tok) \
+                and not ordered_object(tok) \
                 and tok.i > 0 and self.doc[tok.i - 1].pos_ == "NOUN" and not any(
                     c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "agent", "mark"}
                     for c in tok.children):
