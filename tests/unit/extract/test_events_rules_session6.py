@@ -86,6 +86,10 @@ def test_a_past_tense_capture_is_still_coded(pipeline: Any) -> None:
     ("The Thai army raised its alert level along the border on Monday.", "MOBILIZE"),
     ("Prime Minister Hun Manet renewed an offer to set up joint demining teams.", "AGREE"),
     ("Latvian investigators joined the Swedish inquiry on Monday.", "COOPERATE"),
+    ("The Police and Border Guard Board had moved 60 extra officers to Narva on Monday.",
+     "MOBILIZE"),
+    ("Petar Petkovic called the closure \"collective punishment\" of ordinary Serbs.", "ACCUSE"),
+    ("Poland and Lithuania said they would oppose any exemption for Slovakia.", "REJECT"),
 ])
 def test_batch_17_rows_code_common_wire_verbs(pipeline: Any, text: str, expected: str) -> None:
     assert expected in {e["event"] for e in events(pipeline, text)}
@@ -220,25 +224,10 @@ def test_a_dated_clause_about_a_thing_is_still_coded(pipeline: Any) -> None:
     assert "REJECT" in {e["event"] for e in found}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("The Police and Border Guard Board had moved 60 extra officers to Narva on Monday.",
-     "MOBILIZE"),
-    ("Petar Petkovic called the closure \"collective punishment\" of ordinary Serbs.", "ACCUSE"),
-])
-def test_more_batch_17_and_18_rows(pipeline: Any, text: str, expected: str) -> None:
-    assert expected in {e["event"] for e in events(pipeline, text)}
-
-
 def test_a_verdict_on_what_a_party_did_is_an_accusation(pipeline: Any) -> None:
     found = events(pipeline, "\"What the Norwegian coast guard did is piracy,\" spokeswoman Maria "
                              "Zakharova told reporters in Moscow.")
     assert ("ACCUSE", "asserted") in coded(found)
-
-
-def test_opposing_an_exemption_is_a_refusal(pipeline: Any) -> None:
-    found = events(pipeline, "Poland and Lithuania said they would oppose any exemption for "
-                             "Slovakia.")
-    assert "REJECT" in {e["event"] for e in found}
 
 
 def test_ordered_held_in_custody_is_the_court_s_arrest_on_the_day_of_the_order(
