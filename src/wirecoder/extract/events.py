@@ -37,7 +37,7 @@ from .dates import parse_published, resolve_date
 from .event_context import INTENT_VERBS, VERBAL, EventContext, _preps, ordered_object
 from .knowledge import load_knowledge
 from .places import PlaceIndex
-from .statements import SpeakerResolver, is_cue
+from .statements import SpeakerResolver, is_cue, subject_hung_on_place
 
 
 # Lexical word lists live in `event_words.tsv` (read once, at import) so a user can change them
@@ -1063,6 +1063,9 @@ class EventFinder(EventContext):
                     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                     pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
                     return pobj, True
+            hung = subject_hung_on_place(head)
+            if hung:  # "In Kabul, the Taliban's spokesman, X, warned": a misparse
+                return hung[0], False
             if head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.dep_ == "advcl" and any(
                     c.dep_ == "mark" and c.lower_ in {"if", "unless"}
                     for c in head.head.children) and head.i > head.head.i:

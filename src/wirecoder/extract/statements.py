@@ -602,6 +602,8 @@ class SpeakerResolver:
             # description may be parsed as an adverbial of the verb; it is the first subject
             found = [c for c in tok.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"
                      and c.i < found[0].i and c.nbor(1).text == ","] + found
+        if not found:
+            found = subject_hung_on_place(tok)
         if after:
             kept = []
             for c in found:
@@ -1038,6 +1040,23 @@ def _appositions(subj: Token) -> list[Token]:
                 if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
                     out += [c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     return out
+
+
+def subject_hung_on_place(verb: Token) -> list[Token]:
+    """"In Kabul, the Taliban's chief spokesman, Zabihullah Mujahid, said": with the subject
+    set off by commas after a fronted place, the parser may hang it on the place as an
+    apposition and leave the verb without a subject. The apposition before the verb is it."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.pos_ != "PROPN" or obj.ent_type_ not in {"GPE", "LOC", "FAC"}:
+                continue
+            found = [a for a in obj.children if a.dep_ == "appos" and a.i < verb.i
+                     and a.pos_ in {"NOUN", "PROPN"} and a.ent_type_ not in {"GPE", "LOC", "FAC"}]
+            if found:
+                return found[:1]
+    return []
 
 
 def _left_phrase(cue: Token) -> Token | None:
