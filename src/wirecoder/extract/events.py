@@ -152,6 +152,7 @@ DELIBERATING = _words("DELIBERATING")
 RESPONDING = _words("RESPONDING")
 SANCTION_RESTRICTIONS = _words("SANCTION_RESTRICTIONS")
 PERSISTING = _words("PERSISTING")
+FATE_VERBS = _words("FATE_VERBS")
 # Speakers who speak for no side, whatever their nationality (analysts, reporters, doctors).
 ONLOOKER_SECTORS = {"EDU", "JRN", "MED", "BUS", "CVL", "HLH"}
 # Acts a speaker's side offers rather than threatens, whatever the condition.
@@ -2189,13 +2190,26 @@ class EventFinder(EventContext):
                 continue
             condition = next((c for c in w.children if c.dep_ == "advcl" and any(
                 m.lower_ in {"if", "unless"} for m in c.children)), None)
-            if condition is None or not self._hostile_condition(condition):
+            if condition is None:
                 continue
+            subj, _ = self.subject(w)
+            if subj is None:
+                continue
+            if self._their_fate(w, subj, condition, statement):
+                return ""  # "if they cross the line, they will face a response"
             named = match_trigger(w)
             if named is not None and named.event in CONCILIATORY:
                 continue
-            subj, _ = self.subject(w)
-            if subj is None or not self._speaker_side(statement, self.actors_of(subj), w):
+            ours = subj.lower_ == "we" or any(c.dep_ == "poss" and c.lower_ == "our"
+                                               for c in subj.children)
+            hostile = (named is not None and named.event in THREAT_MODES) or \
+                threat_verb(w, verbs, self._is_party) is not None
+            if ours and hostile and statement.speaker is not None and self._other_party(condition):
+                # "if American destroyers try to take the ship back, our navy will stop them":
+                # in the speaker's own words, a hostile act "we" will do if the other side acts
+                pass
+            elif not self._hostile_condition(condition) or \
+                    not self._speaker_side(statement, self.actors_of(subj), w):
                 continue
             if named is not None and named.event in THREAT_MODES:
                 return THREAT_MODES[named.event].get(named.mode or "",
@@ -2204,6 +2218,34 @@ class EventFinder(EventContext):
                 (nouns[o.lemma_.lower()] for o in w.children
                  if o.dep_ == "dobj" and o.lemma_.lower() in nouns), "")
         return None
+
+    def _other_party(self, condition: Token) -> bool:
+        """Is the if-clause's subject another party ("if they touch", "if Colombo does not
+        free"), not the speaker's side, a circumstance ("if necessary") or a thing ("if the
+        roads close")?"""
+        subj, _ = self.subject(condition)
+        if subj is None or subj.lower_ in {"we", "i", "us"}:
+            return False
+        return subj.lower_ in {"they", "you", "he", "she"} or (
+            subj.lower_ == "it" and condition.lemma_.lower() != "be") or self._is_party(subj)
+
+    def _their_fate(self, verb: Token, subj: Token, condition: Token,
+                    statement: Statement) -> bool:
+        """"If the southern military fires one more bullet, it will face a response": what
+        befalls the other side if it acts (the consequence's subject is the condition's) is a
+        threat by the speaker, unless the speaker speaks for no side (an analyst)."""
+        if verb.lemma_.lower() not in FATE_VERBS or not self._other_party(condition):
+            return False
+        if any(o.dep_ == "dobj" and (self.actors_of(o) or o.lemma_.lower() in {"relief", "aid",
+               "support", "help", "welcome", "benefit"}) for o in verb.children):
+            return False  # "she will meet the president", "it will receive sanctions relief"
+        speaker = self.actors.get(statement.speaker) if statement.speaker else None
+        if speaker is None or speaker.sector in ONLOOKER_SECTORS:
+            return False
+        other, _ = self.subject(condition)
+        return other is not None and (
+            other.lower_ == subj.lower_ or subj.lower_ in {"they", "it", "you", "he", "she"}
+            or bool(set(self.actors_of(other)) & set(self.actors_of(subj))))
 
     def _hostile_condition(self, condition: Token) -> bool:
         """Is an if-clause the other side keeping on, failing or attacking ("if the strikes

@@ -44,3 +44,36 @@ def test_a_warning_after_a_fronted_place_is_the_speakers_threat(pipeline: Any) -
 def test_a_place_with_its_own_apposition_leaves_the_real_subject(pipeline: Any) -> None:
     text = "In Kabul, the Afghan capital, the Taliban said they would close the crossing."
     assert speakers(pipeline, text) == ["Taliban"]
+
+
+# --- conditional threats in the speaker's own words --------------------------------------------
+
+def test_our_forces_stopping_the_other_side_if_it_acts_is_a_threat(pipeline: Any) -> None:
+    found = events(pipeline, "\"If foreign frigates try to escort the tanker out, our navy will "
+                             "stop them,\" Iranian navy commander Shahram Irani said.")
+    assert [e["event"] for e in found] == ["THREATEN"], coded(found)
+    assert found[0]["modality"] == "asserted"
+
+
+def test_what_we_offer_if_the_other_side_acts_is_no_threat(pipeline: Any) -> None:
+    found = events(pipeline, "\"If they close their markets, we will open ours to the world,\" "
+                             "Brazilian President Luiz Inacio Lula da Silva said.")
+    assert "THREATEN" not in {e["event"] for e in found}, coded(found)
+
+
+def test_what_befalls_the_other_side_if_it_acts_is_a_threat(pipeline: Any) -> None:
+    found = events(pipeline, "\"If the southern army fires one more shell,\" General Pak Jong Chon "
+                             "said, \"it will face a response it has never seen.\"")
+    assert ("THREATEN", "asserted") in coded(found)
+
+
+def test_what_the_other_side_receives_if_it_complies_is_no_threat(pipeline: Any) -> None:
+    found = events(pipeline, "\"If Iran returns to the table, it will receive sanctions relief,\" "
+                             "U.S. envoy Steve Witkoff said.")
+    assert "THREATEN" not in {e["event"] for e in found}, coded(found)
+
+
+def test_an_analysts_consequence_is_no_threat(pipeline: Any) -> None:
+    found = events(pipeline, "\"If the town falls, the rebels will face a long siege,\" said "
+                             "Aline Kaneza, an analyst at a Nairobi think tank.")
+    assert "THREATEN" not in {e["event"] for e in found}, coded(found)
