@@ -368,6 +368,14 @@ def idiom_threat(words: list[Token]) -> str | None:
                         o.dep_ == "dobj" and o.lemma_.lower() in set(nouns) | {"step"}
                         for o in act.children):
                     return ""
+        if lemma == "hesitate" and any(c.dep_ == "neg" for c in w.children) and any(
+                a.dep_ == "aux" and a.lower_ in FUTURE_AUX | {"would"} for a in w.children):
+            # "would not hesitate to act if violations were confirmed" (not "to help")
+            for act in (c for c in w.children if c.dep_ == "xcomp"):
+                if act.lemma_.lower() in verbs:
+                    return verbs[act.lemma_.lower()]
+                if act.lemma_.lower() in {"act", "respond", "react", "use", "take"}:
+                    return ""
         if lemma == "answer" and any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX | {"would", "must"}
                                      for a in w.children) and any(
                 g.lemma_.lower() in {"law", "justice"} for c in w.children
@@ -927,6 +935,14 @@ class EventFinder(EventContext):
                 return [max(forces, key=lambda a: max(m.start for m in a.mentions
                                                       if m.end <= tok.idx)).id]
         agentless = passive and subj is None and not any(c.dep_ == "agent" for c in tok.children)
+        if trig.event == "ACCUSE" and trig.mode == "investigate" and agentless:
+            # "prosecutors said an investigation had been opened": opened by those who say so
+            statement = self._statement_of(tok)
+            speaker = self.actors.get(statement.speaker) if statement and statement.speaker \
+                else None
+            if speaker is not None and speaker.sector in STATE_FORCES and \
+                    statement.start <= tok.idx < statement.end:
+                return [speaker.id]
         if trig.event == "COERCE" and agentless and not _reduced_passive(tok):
             # (not "priests detained in the raids remain in custody": a description of them)
             police = [a for a in self.actors.actors if a.sector == "COP" and any(
@@ -1523,7 +1539,7 @@ class EventFinder(EventContext):
                 return "AGREE", None, "030", "asserted", actor + recip, []
             return "COOPERATE", None, "062", modality, actor + recip, []
         if event == "PROTEST" and trig.lemma == "protest" and self._officials(actor) and any(
-                c.dep_ in {"dobj", "ccomp"} or (c.dep_ == "prep" and c.lower_ in {"against", "over"})
+                c.dep_ in {"dobj", "ccomp"} or (c.dep_ == "prep" and c.lower_ in {"against", "over", "to"})
                 for c in tok.children):
             # a government "protests" formally: a diplomatic protest is ACCUSE
             return "ACCUSE", "disapprove", "111", modality, actor, recip
@@ -2129,6 +2145,12 @@ class EventFinder(EventContext):
         # (joint speakers are each an actor: "Britain, France and Germany said ...")
         actor = named if len(named) >= 2 or not statement.speaker else [statement.speaker]
         if not actor:
+            # "the spokesperson said, adding that Seoul reserved the right to take measures": an
+            # unnamed official's threat is made by the state the reported clause commits
+            actor = [i for c in tok.children if c.dep_ == "ccomp"
+                     for i in self.actors_of(self.subject(c)[0])
+                     if (a := self.actors.get(i)) is not None and a.kind == "country"]
+        if not actor:
             return None
         found = self._threat_event(tok, actor, threat)
         # A quotation running past its cue's sentence ("..., he said. 'Any interference will
@@ -2381,12 +2403,19 @@ class EventFinder(EventContext):
                     continue  # "described the talks as constructive": how talks went, no praise
                 out.append(self._verbal_event(tok, event, "disapprove" if event == "ACCUSE"
                                               else None, actor, [], 0.6))
-            elif lemma == "be" and not any(c.dep_ == "neg" for c in tok.children):
+            elif lemma in {"be", "amount", "constitute"} and not any(
+                    c.dep_ == "neg" for c in tok.children):
                 statement = self._statement_of(tok)
                 if statement is None or statement.speaker is None or not (
                         statement.start <= tok.idx < statement.end):
                     continue
-                pred = [g for c in tok.children if c.dep_ in {"attr", "acomp"} for g in c.subtree
+                # ("the decision amounted to economic aggression", "constitutes a violation":
+                # verbs that say what a thing is, like the copula)
+                preds = [c for c in tok.children if c.dep_ in {"attr", "acomp"}] if lemma == "be" \
+                    else [c for c in tok.children if c.dep_ == "dobj"] if lemma == "constitute" \
+                    else [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                          for g in c.children if g.dep_ == "pobj"]
+                pred = [g for c in preds for g in c.subtree
                         if not any(n.dep_ == "neg" for n in g.children)]
                 # (the subject may be a clause: "What the coast guard did is piracy")
                 if not pred or polarity(pred) != "negative" or not any(

@@ -77,3 +77,68 @@ def test_an_analysts_consequence_is_no_threat(pipeline: Any) -> None:
     found = events(pipeline, "\"If the town falls, the rebels will face a long siege,\" said "
                              "Aline Kaneza, an analyst at a Nairobi think tank.")
     assert "THREATEN" not in {e["event"] for e in found}, coded(found)
+
+
+# --- verdicts, protests, rescues, investigations -------------------------------------------------
+
+def test_a_government_protesting_to_another_is_a_diplomatic_protest(pipeline: Any) -> None:
+    found = events(pipeline, "When Dhaka signed the transit deal with Delhi, Kathmandu protested "
+                             "to both.")
+    assert "ACCUSE" in {e["event"] for e in found}, coded(found)
+    assert "PROTEST" not in {e["event"] for e in found}, coded(found)
+
+
+def test_calling_an_act_vandalism_is_criticism(pipeline: Any) -> None:
+    found = events(pipeline, "Moldovan Deputy Prime Minister Mihai Popsoi called it \"vandalism\".")
+    assert coded(found) == [("ACCUSE", "asserted")]
+
+
+def test_a_decision_that_amounts_to_aggression_is_criticism(pipeline: Any) -> None:
+    found = events(pipeline, "Cuban Foreign Minister Bruno Rodriguez said the embargo amounted to "
+                             "\"economic aggression against a whole nation\".")
+    assert ("ACCUSE", "asserted") in coded(found)
+
+
+def test_a_figure_that_amounts_to_a_share_is_no_verdict(pipeline: Any) -> None:
+    found = events(pipeline, "Cuban Foreign Minister Bruno Rodriguez said the losses amounted to "
+                             "5% of output.")
+    assert found == [], coded(found)
+
+
+def test_pulling_people_from_the_water_is_a_rescue(pipeline: Any) -> None:
+    found = events(pipeline, "Italian rescuers pulled 41 people from the sea on Sunday.")
+    assert [e["event"] for e in found] == ["AID"], coded(found)
+
+
+def test_an_investigation_opened_in_the_passive_is_the_speakers(pipeline: Any) -> None:
+    found = events(pipeline, "Romanian prosecutors said in a statement that an investigation had "
+                             "been opened.")
+    assert [(e["event"], e["mode"]) for e in found] == [("ACCUSE", "investigate")]
+    assert found[0]["actor_countries"] == ["ROU"]
+
+
+def test_an_onlookers_passive_investigation_has_no_actor(pipeline: Any) -> None:
+    found = events(pipeline, "Lena Varga, an analyst at a Budapest think tank, said an "
+                             "investigation had been opened.")
+    assert "ACCUSE" not in {e["event"] for e in found}, coded(found)
+
+
+# --- threats by unnamed officials and unhesitating agencies -------------------------------------
+
+def test_an_unnamed_officials_reserved_right_is_the_states_threat(pipeline: Any) -> None:
+    found = events(pipeline, "\"This cannot stand,\" the spokesperson said, adding that Tokyo "
+                             "reserved the right to take \"proportionate measures\".")
+    assert [e["event"] for e in found] == ["THREATEN"], coded(found)
+    assert found[0]["actor_countries"] == ["JPN"]
+
+
+def test_not_hesitating_to_act_is_a_threat(pipeline: Any) -> None:
+    found = events(pipeline, "Frontex director Hans Leijtens said the agency would \"not "
+                             "hesitate\" to act if violations were confirmed.")
+    assert ("THREATEN", "asserted") in coded(found)
+
+
+def test_not_hesitating_to_help_is_no_threat(pipeline: Any) -> None:
+    found = events(pipeline, "The minister said Japan would not hesitate to help its neighbours "
+                             "if asked.")
+    assert "THREATEN" not in {e["event"] for e in found}, coded(found)
