@@ -740,6 +740,14 @@ def _adjective_trigger(tok: Token) -> Trigger | None:
     return select_trigger(form, "ADJ", particles=particles)
 
 
+def _habitual_relative(tok: Token) -> bool:
+    """A verb in the simple present inside a relative clause says what the noun does as a
+    rule ("drug gangs that move coca", "the armed groups that kill Malians"): a description
+    of the noun, not an act that happened."""
+    return tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.tag_ in {"VBP", "VBZ"} and not any(
+        c.dep_ in {"aux", "auxpass"} for c in tok.children)
+
+
 def match_trigger(tok: Token, places: frozenset[int] | set[int] = frozenset()
                   ) -> Trigger | None:
     """The event-lexicon row this word triggers, if any (see event_verbs.tsv for the rule).
@@ -1958,6 +1966,11 @@ class EventFinder(EventContext):
                 continue  # "repeated its demand that Greece withdraw": what is asked, not done
             if _about_anything(tok):
                 continue  # "we are not asking for anything new", "we do not agree on everything"
+            if _habitual_relative(tok):
+                continue  # "the gangs that move coca", "the armed groups that kill Malians"
+            if trig.pos == "NOUN" and trig.event == "MOBILIZE" and tok.dep_ == "nsubj" and any(
+                    c.dep_ == "dobj" for c in tok.head.children):
+                continue  # "the Greek patrol had spotted the dinghy": a unit that acts
             if trig.event == "CONSULT" and (permit := self._permitted_visit(tok)) is not None:
                 found.append(permit)
                 continue

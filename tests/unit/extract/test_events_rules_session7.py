@@ -142,3 +142,27 @@ def test_not_hesitating_to_help_is_no_threat(pipeline: Any) -> None:
     found = events(pipeline, "The minister said Japan would not hesitate to help its neighbours "
                              "if asked.")
     assert "THREATEN" not in {e["event"] for e in found}, coded(found)
+
+
+# --- descriptions of a noun, not acts --------------------------------------------------------
+
+def test_what_a_noun_does_as_a_rule_is_no_event(pipeline: Any) -> None:
+    found = events(pipeline, "Niger accused Benin of sheltering the armed groups that attack "
+                             "its soldiers.")
+    assert "ASSAULT" not in {e["event"] for e in found}, coded(found)
+
+
+def test_a_relative_clause_in_the_past_is_still_an_act(pipeline: Any) -> None:
+    found = events(pipeline, "The militia that attacked the convoy on Monday has been disbanded.")
+    assert "ASSAULT" in {e["event"] for e in found}, coded(found)
+
+
+def test_a_patrol_that_spots_a_boat_is_a_unit_not_a_deployment(pipeline: Any) -> None:
+    found = events(pipeline, "A spokesman said the Italian patrol had spotted the dinghy in "
+                             "Maltese waters.")
+    assert "MOBILIZE" not in {e["event"] for e in found}, coded(found)
+
+
+def test_launching_a_patrol_is_still_a_deployment(pipeline: Any) -> None:
+    found = events(pipeline, "Greece launched a naval patrol in the Aegean on Monday.")
+    assert "MOBILIZE" in {e["event"] for e in found}, coded(found)
