@@ -1878,6 +1878,11 @@ class EventFinder(EventContext):
             return actor, recip
         return own, [a for a in actor if a not in own]
 
+    def _onlooker(self, actor_id: str | None) -> bool:
+        """Does the actor speak for no side (an analyst, a reporter, a doctor)?"""
+        found = self.actors.get(actor_id) if actor_id else None
+        return found is not None and found.sector in ONLOOKER_SECTORS
+
     def _officials(self, actor: list[str]) -> bool:
         found = [a for i in actor if (a := self.actors.get(i))]
         return bool(found) and all(a.kind == "country" or a.sector == "GOV" for a in found)
@@ -2143,8 +2148,8 @@ class EventFinder(EventContext):
     def _stated_threat(self, tok: Token) -> tuple[Token, Trigger, Event] | None:
         """A THREATEN event by the speaker of a cue whose content states a threat outright."""
         statement = next((s for s in self.statements if s.cue_start == tok.idx), None)
-        if statement is None:
-            return None
+        if statement is None or self._onlooker(statement.speaker):
+            return None  # (an analyst's "the junta will pay the price" forecasts, not threatens)
         # (a quotation split around its cue is two statements of one cue)
         parts = [s for s in self.statements if s.cue_start == tok.idx]
         said = [w for w in self.doc if any(p.start <= w.idx < p.end for p in parts)]

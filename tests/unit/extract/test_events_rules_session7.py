@@ -166,3 +166,15 @@ def test_a_patrol_that_spots_a_boat_is_a_unit_not_a_deployment(pipeline: Any) ->
 def test_launching_a_patrol_is_still_a_deployment(pipeline: Any) -> None:
     found = events(pipeline, "Greece launched a naval patrol in the Aegean on Monday.")
     assert "MOBILIZE" in {e["event"] for e in found}, coded(found)
+
+
+def test_an_analysts_price_to_pay_is_a_forecast_not_a_threat(pipeline: Any) -> None:
+    found = events(pipeline, "\"If they get bogged down again, the junta will pay the political "
+                             "price,\" said Salif Dembele, a Dakar-based security researcher.")
+    assert "THREATEN" not in {e["event"] for e in found}, coded(found)
+
+
+def test_an_officials_price_to_pay_is_a_threat(pipeline: Any) -> None:
+    found = events(pipeline, "\"If they cross the line, they will pay the price,\" Malian Foreign "
+                             "Minister Abdoulaye Diop said.")
+    assert ("THREATEN", "asserted") in coded(found)
