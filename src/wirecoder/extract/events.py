@@ -778,6 +778,16 @@ def match_trigger(tok: Token, places: frozenset[int] | set[int] = frozenset()
     else:
         return None
     lemma = tok.lemma_.lower()
+    if pos == "VERB" and lemma in LIGHT_VERBS and tok.dep_ == "relcl" and _gap_is_object(tok) \
+            and (tok.head.lemma_.lower(), "NOUN") in triggers_by_lemma():
+        # "the exercises that Iranian forces launched a day earlier": the noun the clause
+        # describes is the light verb's object, and its own row codes the act
+        inner = select_trigger(tok.head.lemma_.lower(), "NOUN",
+                               objects=_object_lemmas(tok.head, "NOUN"))
+        if inner is not None and inner.specificity > 0:
+            return Trigger(lemma=lemma, pos="VERB", particle=None, objects=(),
+                           event=inner.event, mode=inner.mode, cameo=inner.cameo,
+                           contexts=inner.contexts, note="")
     if (lemma, pos) not in triggers_by_lemma():
         return None
     trig = select_trigger(lemma, pos, particles=_particles(tok),

@@ -178,3 +178,11 @@ def test_an_officials_price_to_pay_is_a_threat(pipeline: Any) -> None:
     found = events(pipeline, "\"If they cross the line, they will pay the price,\" Malian Foreign "
                              "Minister Abdoulaye Diop said.")
     assert ("THREATEN", "asserted") in coded(found)
+
+
+def test_exercises_a_relative_clause_says_were_launched_are_coded(pipeline: Any) -> None:
+    found = events(pipeline, "Armenia summoned Azerbaijan's ambassador to protest against "
+                             "military exercises that Azerbaijani forces launched on Monday.")
+    assert "MOBILIZE" in {e["event"] for e in found}, coded(found)
+    drill = next(e for e in found if e["event"] == "MOBILIZE")
+    assert drill["actor_countries"] == ["AZE"]
