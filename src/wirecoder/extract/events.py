@@ -1920,10 +1920,14 @@ class EventFinder(EventContext):
         nouns = [tok] if trig.pos == "NOUN" else [
             c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"
             and (m := match_trigger(c)) is not None and m.event == trig.event]
-        bare = [n for n in nouns if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
-                                        for c in n.children)
-                and not any(c.dep_ in {"prep", "compound", "amod", "nmod", "poss", "acl",
-                                       "relcl", "nummod"} for c in n.children)]
+        # ("Saturday's ambush", "last week's raid": a day's possessive points back the same way)
+        dated = [n for n in nouns if any(c.dep_ == "poss" and c.ent_type_ in {"DATE", "TIME"}
+                                         for c in n.children)]
+        bare = [n for n in nouns if (n in dated or any(
+            c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in n.children))
+                and not any(c.dep_ in {"compound", "amod", "nmod", "acl", "relcl", "nummod"}
+                            or (c.dep_ in {"prep", "poss"} and n not in dated)
+                            for c in n.children)]
         return bool(bare) and any(event.event == kind and other.sent != tok.sent
                                   for other, _, event in found)
 

@@ -186,3 +186,10 @@ def test_exercises_a_relative_clause_says_were_launched_are_coded(pipeline: Any)
     assert "MOBILIZE" in {e["event"] for e in found}, coded(found)
     drill = next(e for e in found if e["event"] == "MOBILIZE")
     assert drill["actor_countries"] == ["AZE"]
+
+
+def test_a_days_possessive_takes_up_the_act_already_told(pipeline: Any) -> None:
+    found = events(pipeline, "Rebels ambushed an army convoy near Gao on Saturday, killing nine "
+                             "soldiers. Saturday's ambush, on the road to Ansongo, was claimed by "
+                             "the Azawad Liberation Front.")
+    assert [e["event"] for e in found] == ["ASSAULT"], coded(found)
