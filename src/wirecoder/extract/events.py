@@ -148,6 +148,7 @@ MEASURE_NOUNS = _words("MEASURE_NOUNS")
 RALLIED = _words("RALLIED")
 REGARDING = _words("REGARDING")
 HALTING = _words("HALTING")
+HALTED_TRADE = _words("HALTED_TRADE")
 DELIBERATING = _words("DELIBERATING")
 RESPONDING = _words("RESPONDING")
 SANCTION_RESTRICTIONS = _words("SANCTION_RESTRICTIONS")
@@ -740,6 +741,11 @@ def _adjective_trigger(tok: Token) -> Trigger | None:
     return select_trigger(form, "ADJ", particles=particles)
 
 
+HALTED_TRADE_TRIGGER = Trigger(lemma="stop", pos="VERB", particle=None, objects=(),
+                               event="SANCTION", mode="discontinue", cameo="163",
+                               contexts=("economic",), note="halted trade or dues")
+
+
 def _habitual_relative(tok: Token) -> bool:
     """A verb in the simple present inside a relative clause says what the noun does as a
     rule ("drug gangs that move coca", "the armed groups that kill Malians"): a description
@@ -778,6 +784,11 @@ def match_trigger(tok: Token, places: frozenset[int] | set[int] = frozenset()
     else:
         return None
     lemma = tok.lemma_.lower()
+    if pos == "VERB" and lemma in HALTED_TRADE and tok.dep_ == "xcomp" and tok.tag_ == "VBG" \
+            and tok.head.lemma_.lower() in HALTING:
+        # "stopped buying Russian gas", "has stopped paying its share of the budget": a state
+        # ending its trade or dues with another is a sanction (like halted supplies)
+        return HALTED_TRADE_TRIGGER
     if pos == "VERB" and lemma in LIGHT_VERBS and tok.dep_ == "relcl" and _gap_is_object(tok) \
             and (tok.head.lemma_.lower(), "NOUN") in triggers_by_lemma():
         # "the exercises that Iranian forces launched a day earlier": the noun the clause
@@ -2004,6 +2015,12 @@ class EventFinder(EventContext):
             actor, recip = self.arguments(tok, trig)
             if not actor:
                 actor = self._implicit_actor(tok, trig)
+            if trig is HALTED_TRADE_TRIGGER:
+                if not self._officials(actor):
+                    continue  # ("households stopped buying cars": no state's sanction)
+                # "stopped buying Russian gas": the seller's country is the one sanctioned
+                recip = recip or [c for o in tok.children if o.dep_ == "dobj"
+                                  for c in self._adjective_countries(o) if c not in actor]
             if not actor or (trig.event == "MOBILIZE" and self._unplaced(actor)):
                 # "security forces remained on alert": forces of no known state mobilise nobody
                 continue

@@ -193,3 +193,21 @@ def test_a_days_possessive_takes_up_the_act_already_told(pipeline: Any) -> None:
                              "soldiers. Saturday's ambush, on the road to Ansongo, was claimed by "
                              "the Azawad Liberation Front.")
     assert [e["event"] for e in found] == ["ASSAULT"], coded(found)
+
+
+# --- halted trade -----------------------------------------------------------------------------
+
+def test_a_state_that_stops_buying_anothers_gas_sanctions_it(pipeline: Any) -> None:
+    found = events(pipeline, "Lithuania stopped buying Russian gas in April.")
+    assert [(e["event"], e["mode"]) for e in found] == [("SANCTION", "discontinue")]
+    assert [n for n in found[0]["recipient_names"]] == ["Russia"]
+
+
+def test_a_state_that_stops_paying_its_dues_sanctions(pipeline: Any) -> None:
+    found = events(pipeline, "Armenia has stopped paying its share of the alliance's budget.")
+    assert [e["event"] for e in found] == ["SANCTION"], coded(found)
+
+
+def test_households_that_stop_buying_sanction_nobody(pipeline: Any) -> None:
+    found = events(pipeline, "Households stopped buying imported cars last year.")
+    assert found == [], coded(found)
