@@ -746,6 +746,27 @@ HALTED_TRADE_TRIGGER = Trigger(lemma="stop", pos="VERB", particle=None, objects=
                                contexts=("economic",), note="halted trade or dues")
 
 
+def _alleged_content(tok: Token) -> bool:
+    """Is the word inside the clause of an accusation, claim or report ("accusations from Port
+    Sudan that South Sudanese territory is being used to move weapons")? What is alleged is the
+    accusation's content; the accusation is the event, the act is not asserted."""
+    node = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+    for _ in range(4):
+        # (the parser may call the clause relative though it has a subject of its own)
+        if node.dep_ in {"acl", "ccomp", "relcl"} and node.head.pos_ == "NOUN" and \
+                node.head.lemma_.lower() in DENIED_NOUNS and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in node.children) and any(
+                    c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+            # (not when the report is denied: "denied reports that the warship had entered
+            # Iranian waters" is the denier's negated act)
+            return node.head.head.lemma_.lower() not in {"deny", "dismiss", "reject", "refute"}
+        if node.head is node or node.dep_ not in {"xcomp", "conj", "ccomp", "advcl", "acl",
+                                                   "relcl"}:
+            return False
+        node = node.head
+    return False
+
+
 def _habitual_relative(tok: Token) -> bool:
     """A verb in the simple present inside a relative clause says what the noun does as a
     rule ("drug gangs that move coca", "the armed groups that kill Malians"): a description
@@ -809,9 +830,14 @@ def match_trigger(tok: Token, places: frozenset[int] | set[int] = frozenset()
         # "Kyiv had met every condition": a mark reached, not a meeting; "would be met with
         # sanctions": a response (see `threat_phrase`)
         return None
-    if trig is not None and trig.event == "REJECT" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in DENIED_NOUNS for c in tok.children):
-        return None  # "rejected the accusation as baseless": a denial (see `_evaluations`)
+    if trig is not None and trig.event == "REJECT" and (any(
+            c.dep_ == "dobj" and c.lemma_.lower() in DENIED_NOUNS for c in tok.children) or (
+            tok.dep_ in {"relcl", "acl"} and tok.head.lemma_.lower() in DENIED_NOUNS
+            and not any(c.dep_ == "dobj" for c in tok.children))):
+        # "rejected the accusation as baseless", "a claim the presidency rejected": a denial
+        return None
+    if _alleged_content(tok):
+        return None  # "accusations that its territory is being used to move weapons"
     if trig is not None and pos == "VERB" and lemma in INFINITIVE_ONLY and not trig.particle \
             and not any(any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                         for c in tok.children):  # an xcomp, or a misparsed "to authorise"
@@ -2428,7 +2454,10 @@ class EventFinder(EventContext):
             if tok.i in coded or tok.pos_ not in {"VERB", "AUX"}:
                 continue
             lemma = tok.lemma_.lower()
-            if lemma in EVALUATIVE_VERBS and any(c.dep_ == "dobj" for c in tok.children):
+            if lemma in EVALUATIVE_VERBS and any(c.dep_ == "dobj" for c in tok.children) and \
+                    not any(c.dep_ == "dobj" and c.lower_ == "what" for c in tok.children):
+                # ("protested over what it called baseless accusations": the name a party gives
+                # the thing its act is about belongs to that act, not another one)
                 comp = [g for c in tok.children if c.dep_ in {"oprd", "ccomp", "xcomp"}
                         for g in c.subtree]
                 comp += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"

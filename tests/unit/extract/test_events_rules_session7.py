@@ -211,3 +211,34 @@ def test_a_state_that_stops_paying_its_dues_sanctions(pipeline: Any) -> None:
 def test_households_that_stop_buying_sanction_nobody(pipeline: Any) -> None:
     found = events(pipeline, "Households stopped buying imported cars last year.")
     assert found == [], coded(found)
+
+
+# --- names, claims and reports ----------------------------------------------------------------
+
+def test_what_a_party_calls_the_thing_it_protests_is_no_second_act(pipeline: Any) -> None:
+    found = events(pipeline, "Hungary closed the Russian consulate in Pecs over what it "
+                             "described as a campaign of sabotage.")
+    assert "ACCUSE" not in {e["event"] for e in found}, coded(found)
+
+
+def test_calling_a_decision_baseless_is_still_criticism(pipeline: Any) -> None:
+    found = events(pipeline, "Hungary's foreign ministry called the decision \"baseless\".")
+    assert ("ACCUSE", "asserted") in coded(found)
+
+
+def test_a_claim_a_party_rejected_is_a_denial_not_a_refusal(pipeline: Any) -> None:
+    found = events(pipeline, "Kigali said the soldiers had been killed by Burundian fire, a claim "
+                             "the Burundian presidency rejected as a distortion.")
+    assert "REJECT" not in {e["event"] for e in found}, coded(found)
+
+
+def test_the_content_of_an_accusation_is_not_asserted(pipeline: Any) -> None:
+    found = events(pipeline, "Ties have been strained by accusations from Khartoum that Chadian "
+                             "territory is being used to move weapons to the RSF.")
+    assert "MOBILIZE" not in {e["event"] for e in found}, coded(found)
+
+
+def test_a_denied_report_is_the_deniers_negated_act(pipeline: Any) -> None:
+    found = events(pipeline, "The Pentagon denied Venezuelan claims that U.S. fighter jets had "
+                             "entered Venezuelan airspace.")
+    assert ("MOBILIZE", "negated") in coded(found)
