@@ -56,7 +56,7 @@ ADDRESSEE_VALUES: tuple[str, ...] = ("yes", "optional", "no")
 CUE_KINDS: tuple[str, ...] = ("speech", "writing", "cognition", "reporting")
 
 _CAMEO_RE = re.compile(r"\d{2,4}")
-_LEMMA_RE = re.compile(r"[a-z][a-z0-9.'-]*")
+_LEMMA_RE = re.compile(r"[a-zß-öø-ÿ][a-zß-öø-ÿ0-9.'-]*")  # (accented lower case too: "chargé")
 
 
 # What hangs off a trigger word: particle lemmas, or particle -> lemmas of its objects.

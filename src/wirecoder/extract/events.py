@@ -767,6 +767,13 @@ def _alleged_content(tok: Token) -> bool:
     return False
 
 
+LAPSED_TRIGGER = Trigger(lemma="let", pos="VERB", particle=None, objects=(), event="SANCTION",
+                         mode="discontinue", cameo="163", contexts=("economic",),
+                         note="a deal or licence let lapse")
+LAPSED_DEALS = {"contract", "licence", "license", "agreement", "deal", "waiver", "permit",
+                "accord", "treaty", "exemption"}
+
+
 def _habitual_relative(tok: Token) -> bool:
     """A verb in the simple present inside a relative clause says what the noun does as a
     rule ("drug gangs that move coca", "the armed groups that kill Malians"): a description
@@ -805,6 +812,15 @@ def match_trigger(tok: Token, places: frozenset[int] | set[int] = frozenset()
     else:
         return None
     lemma = tok.lemma_.lower()
+    if pos == "VERB" and lemma in {"let", "allow"} and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in LAPSED_DEALS
+            for v in [tok, *(c for c in tok.children if c.lemma_.lower() in {"lapse", "expire"})]
+            for c in v.children) and any(
+            w.lemma_.lower() in {"lapse", "expire"} for w in tok.subtree):
+        # (the parser reads these word orders in odd ways, so the test is on the words)
+        # "allowed a licence to expire", "let lapse the contract for the pipeline": a deal
+        # not renewed is one discontinued
+        return LAPSED_TRIGGER
     if pos == "VERB" and lemma in HALTED_TRADE and tok.dep_ == "xcomp" and tok.tag_ == "VBG" \
             and tok.head.lemma_.lower() in HALTING:
         # "stopped buying Russian gas", "has stopped paying its share of the budget": a state

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from test_events_rules_2026_11 import events  # the shared coding helper
 
 
@@ -242,3 +243,27 @@ def test_a_denied_report_is_the_deniers_negated_act(pipeline: Any) -> None:
     found = events(pipeline, "The Pentagon denied Venezuelan claims that U.S. fighter jets had "
                              "entered Venezuelan airspace.")
     assert ("MOBILIZE", "negated") in coded(found)
+
+
+# --- lexicon rows of the seventh session -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iran summoned Britain's chargé d'affaires in Tehran on Tuesday.", "ACCUSE"),
+    ("Poland ordered the closure of Russia's last remaining consulate on Thursday.", "SANCTION"),
+    ("Latvian Foreign Minister Baiba Braze said Riga stood \"shoulder to shoulder\" with "
+     "Warsaw.", "SUPPORT"),
+    ("Kenyan President William Ruto has summoned an extraordinary summit in Nairobi.",
+     "CONSULT"),
+    ("In 2021 Kenya briefly barred Tanzanian maize over contamination.", "SANCTION"),
+    ("The United States allowed a licence that let Chevron export Venezuelan crude to expire "
+     "on Tuesday.", "SANCTION"),
+    ("In October Algeria let lapse the contract for the pipeline through Morocco.", "SANCTION"),
+])
+def test_session7_rows(pipeline: Any, text: str, expected: str) -> None:
+    found = events(pipeline, text)
+    assert expected in {e["event"] for e in found}, coded(found)
+
+
+def test_letting_a_deadline_pass_is_no_sanction(pipeline: Any) -> None:
+    found = events(pipeline, "Ecuadorian officials let the deadline pass.")
+    assert found == [], coded(found)
