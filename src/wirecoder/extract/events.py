@@ -253,14 +253,24 @@ def evaluation_words() -> dict[str, str]:
     return {r["lemma"].lower(): r["polarity"] for r in rows}
 
 
+def _denied_phrase(noun: Token) -> bool:
+    """Is the noun phrase denied ("not a declaration of war")? The parser may hang the "not"
+    on the phrase before it."""
+    start = noun.left_edge.i
+    return any(c.dep_ == "neg" for c in noun.children) or (
+        start > 0 and noun.doc[start - 1].lower_ == "not")
+
+
 def polarity(words: list[Token]) -> str | None:
     """"negative" or "positive" for an evaluative phrase; a negated positive ("not justice")
     is neither."""
     table = evaluation_words()
     found = [table.get(t.lemma_.lower()) or table.get(t.lower_) for t in words]
     # "an open declaration of war", "an act of war" (but not "a war to free our people")
+    # ("a measured response, not a declaration of war": a denial of the verdict)
     found += ["negative" for t in words if t.lemma_.lower() == "war" and t.head.lower_ == "of"
-              and t.head.head.lemma_.lower() in {"declaration", "act"}]
+              and t.head.head.lemma_.lower() in {"declaration", "act"}
+              and not _denied_phrase(t.head.head)]
     if "negative" in found:
         return "negative"
     return "positive" if "positive" in found else None
@@ -2497,6 +2507,17 @@ class EventFinder(EventContext):
                     continue  # "described the talks as constructive": how talks went, no praise
                 out.append(self._verbal_event(tok, event, "disapprove" if event == "ACCUSE"
                                               else None, actor, [], 0.6))
+            elif tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children) and \
+                    not any(c.dep_ in {"neg", "agent"} for c in tok.children) and \
+                    polarity([tok]) == "negative":
+                # 'said the accusations had been "fabricated"', "said the vote was rigged": a
+                # verdict in the passive, in attributed speech
+                statement = self._statement_of(tok)
+                if statement is None or statement.speaker is None or not (
+                        statement.start <= tok.idx < statement.end):
+                    continue
+                out.append(self._verbal_event(tok, "ACCUSE", "disapprove", [statement.speaker],
+                                              [], 0.55))
             elif lemma in {"be", "amount", "constitute"} and not any(
                     c.dep_ == "neg" for c in tok.children):
                 statement = self._statement_of(tok)

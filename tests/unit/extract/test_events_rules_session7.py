@@ -267,3 +267,19 @@ def test_session7_rows(pipeline: Any, text: str, expected: str) -> None:
 def test_letting_a_deadline_pass_is_no_sanction(pipeline: Any) -> None:
     found = events(pipeline, "Ecuadorian officials let the deadline pass.")
     assert found == [], coded(found)
+
+
+def test_a_passive_verdict_in_attributed_speech_is_criticism(pipeline: Any) -> None:
+    found = events(pipeline, "Opposition leader Ana Lopez said the vote was rigged.")
+    assert coded(found) == [("ACCUSE", "asserted")]
+
+
+def test_a_passive_act_with_its_agent_is_no_verdict(pipeline: Any) -> None:
+    found = events(pipeline, "The minister said the documents had been fabricated by the rebels.")
+    assert "ACCUSE" not in {e["event"] for e in found}, coded(found)
+
+
+def test_not_a_declaration_of_war_is_no_verdict(pipeline: Any) -> None:
+    found = events(pipeline, "The checks were \"a measured response, not a declaration of war,\" "
+                             "Kenyan Trade Secretary Lee Kinyanjui told reporters.")
+    assert "ACCUSE" not in {e["event"] for e in found}, coded(found)
