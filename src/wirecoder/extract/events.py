@@ -154,6 +154,9 @@ RESPONDING = _words("RESPONDING")
 SANCTION_RESTRICTIONS = _words("SANCTION_RESTRICTIONS")
 PERSISTING = _words("PERSISTING")
 FATE_VERBS = _words("FATE_VERBS")
+BOONS = _words("BOONS")
+RESPONSE_ACTS = _words("RESPONSE_ACTS")
+LAPSED_DEALS = _words("LAPSED_DEALS")
 # Speakers who speak for no side, whatever their nationality (analysts, reporters, doctors).
 ONLOOKER_SECTORS = {"EDU", "JRN", "MED", "BUS", "CVL", "HLH"}
 # Acts a speaker's side offers rather than threatens, whatever the condition.
@@ -385,7 +388,7 @@ def idiom_threat(words: list[Token]) -> str | None:
             for act in (c for c in w.children if c.dep_ == "xcomp"):
                 if act.lemma_.lower() in verbs:
                     return verbs[act.lemma_.lower()]
-                if act.lemma_.lower() in {"act", "respond", "react", "use", "take"}:
+                if act.lemma_.lower() in RESPONSE_ACTS:
                     return ""
         if lemma == "answer" and any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX | {"would", "must"}
                                      for a in w.children) and any(
@@ -780,8 +783,6 @@ def _alleged_content(tok: Token) -> bool:
 LAPSED_TRIGGER = Trigger(lemma="let", pos="VERB", particle=None, objects=(), event="SANCTION",
                          mode="discontinue", cameo="163", contexts=("economic",),
                          note="a deal or licence let lapse")
-LAPSED_DEALS = {"contract", "licence", "license", "agreement", "deal", "waiver", "permit",
-                "accord", "treaty", "exemption"}
 
 
 def _habitual_relative(tok: Token) -> bool:
@@ -1018,11 +1019,8 @@ class EventFinder(EventContext):
         agentless = passive and subj is None and not any(c.dep_ == "agent" for c in tok.children)
         if trig.event == "ACCUSE" and trig.mode == "investigate" and agentless:
             # "prosecutors said an investigation had been opened": opened by those who say so
-            statement = self._statement_of(tok)
-            speaker = self.actors.get(statement.speaker) if statement and statement.speaker \
-                else None
-            if speaker is not None and speaker.sector in STATE_FORCES and \
-                    statement.start <= tok.idx < statement.end:
+            speaker = self.actors.get(self._speaker_within(tok) or "")
+            if speaker is not None and speaker.sector in STATE_FORCES:
                 return [speaker.id]
         if trig.event == "COERCE" and agentless and not _reduced_passive(tok):
             # (not "priests detained in the raids remain in custody": a description of them)
@@ -2359,8 +2357,8 @@ class EventFinder(EventContext):
         threat by the speaker, unless the speaker speaks for no side (an analyst)."""
         if verb.lemma_.lower() not in FATE_VERBS or not self._other_party(condition):
             return False
-        if any(o.dep_ == "dobj" and (self.actors_of(o) or o.lemma_.lower() in {"relief", "aid",
-               "support", "help", "welcome", "benefit"}) for o in verb.children):
+        if any(o.dep_ == "dobj" and (self.actors_of(o) or o.lemma_.lower() in BOONS)
+               for o in verb.children):
             return False  # "she will meet the president", "it will receive sanctions relief"
         speaker = self.actors.get(statement.speaker) if statement.speaker else None
         if speaker is None or speaker.sector in ONLOOKER_SECTORS:
@@ -2512,17 +2510,12 @@ class EventFinder(EventContext):
                     polarity([tok]) == "negative":
                 # 'said the accusations had been "fabricated"', "said the vote was rigged": a
                 # verdict in the passive, in attributed speech
-                statement = self._statement_of(tok)
-                if statement is None or statement.speaker is None or not (
-                        statement.start <= tok.idx < statement.end):
+                if (speaker := self._speaker_within(tok)) is None:
                     continue
-                out.append(self._verbal_event(tok, "ACCUSE", "disapprove", [statement.speaker],
-                                              [], 0.55))
+                out.append(self._verbal_event(tok, "ACCUSE", "disapprove", [speaker], [], 0.55))
             elif lemma in {"be", "amount", "constitute"} and not any(
                     c.dep_ == "neg" for c in tok.children):
-                statement = self._statement_of(tok)
-                if statement is None or statement.speaker is None or not (
-                        statement.start <= tok.idx < statement.end):
+                if (speaker := self._speaker_within(tok)) is None:
                     continue
                 # ("the decision amounted to economic aggression", "constitutes a violation":
                 # verbs that say what a thing is, like the copula)
@@ -2536,7 +2529,7 @@ class EventFinder(EventContext):
                 if not pred or polarity(pred) != "negative" or not any(
                         c.dep_ in {"nsubj", "csubj"} for c in tok.children):
                     continue
-                out.append(self._verbal_event(tok, "ACCUSE", "disapprove", [statement.speaker],
+                out.append(self._verbal_event(tok, "ACCUSE", "disapprove", [speaker],
                                               [], 0.55))
         return out
 
@@ -2655,6 +2648,13 @@ class EventFinder(EventContext):
 
     def _in_direct_quote(self, tok: Token) -> bool:
         return any(s.kind == "direct" and s.start <= tok.idx < s.end for s in self.statements)
+
+    def _speaker_within(self, tok: Token) -> str | None:
+        """The speaker of the attributed words the token sits in (not of a cue it is)."""
+        statement = self._statement_of(tok)
+        if statement is None or not statement.start <= tok.idx < statement.end:
+            return None
+        return statement.speaker
 
     def _statement_of(self, tok: Token) -> Statement | None:
         for s in self.statements:

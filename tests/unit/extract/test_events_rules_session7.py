@@ -56,30 +56,6 @@ def test_our_forces_stopping_the_other_side_if_it_acts_is_a_threat(pipeline: Any
     assert found[0]["modality"] == "asserted"
 
 
-def test_what_we_offer_if_the_other_side_acts_is_no_threat(pipeline: Any) -> None:
-    found = events(pipeline, "\"If they close their markets, we will open ours to the world,\" "
-                             "Brazilian President Luiz Inacio Lula da Silva said.")
-    assert "THREATEN" not in {e["event"] for e in found}, coded(found)
-
-
-def test_what_befalls_the_other_side_if_it_acts_is_a_threat(pipeline: Any) -> None:
-    found = events(pipeline, "\"If the southern army fires one more shell,\" General Pak Jong Chon "
-                             "said, \"it will face a response it has never seen.\"")
-    assert ("THREATEN", "asserted") in coded(found)
-
-
-def test_what_the_other_side_receives_if_it_complies_is_no_threat(pipeline: Any) -> None:
-    found = events(pipeline, "\"If Iran returns to the table, it will receive sanctions relief,\" "
-                             "U.S. envoy Steve Witkoff said.")
-    assert "THREATEN" not in {e["event"] for e in found}, coded(found)
-
-
-def test_an_analysts_consequence_is_no_threat(pipeline: Any) -> None:
-    found = events(pipeline, "\"If the town falls, the rebels will face a long siege,\" said "
-                             "Aline Kaneza, an analyst at a Nairobi think tank.")
-    assert "THREATEN" not in {e["event"] for e in found}, coded(found)
-
-
 # --- verdicts, protests, rescues, investigations -------------------------------------------------
 
 def test_a_government_protesting_to_another_is_a_diplomatic_protest(pipeline: Any) -> None:
@@ -92,12 +68,6 @@ def test_a_government_protesting_to_another_is_a_diplomatic_protest(pipeline: An
 def test_calling_an_act_vandalism_is_criticism(pipeline: Any) -> None:
     found = events(pipeline, "Moldovan Deputy Prime Minister Mihai Popsoi called it \"vandalism\".")
     assert coded(found) == [("ACCUSE", "asserted")]
-
-
-def test_a_decision_that_amounts_to_aggression_is_criticism(pipeline: Any) -> None:
-    found = events(pipeline, "Cuban Foreign Minister Bruno Rodriguez said the embargo amounted to "
-                             "\"economic aggression against a whole nation\".")
-    assert ("ACCUSE", "asserted") in coded(found)
 
 
 def test_a_figure_that_amounts_to_a_share_is_no_verdict(pipeline: Any) -> None:
@@ -118,12 +88,6 @@ def test_an_investigation_opened_in_the_passive_is_the_speakers(pipeline: Any) -
     assert found[0]["actor_countries"] == ["ROU"]
 
 
-def test_an_onlookers_passive_investigation_has_no_actor(pipeline: Any) -> None:
-    found = events(pipeline, "Lena Varga, an analyst at a Budapest think tank, said an "
-                             "investigation had been opened.")
-    assert "ACCUSE" not in {e["event"] for e in found}, coded(found)
-
-
 # --- threats by unnamed officials and unhesitating agencies -------------------------------------
 
 def test_an_unnamed_officials_reserved_right_is_the_states_threat(pipeline: Any) -> None:
@@ -133,53 +97,7 @@ def test_an_unnamed_officials_reserved_right_is_the_states_threat(pipeline: Any)
     assert found[0]["actor_countries"] == ["JPN"]
 
 
-def test_not_hesitating_to_act_is_a_threat(pipeline: Any) -> None:
-    found = events(pipeline, "Frontex director Hans Leijtens said the agency would \"not "
-                             "hesitate\" to act if violations were confirmed.")
-    assert ("THREATEN", "asserted") in coded(found)
-
-
-def test_not_hesitating_to_help_is_no_threat(pipeline: Any) -> None:
-    found = events(pipeline, "The minister said Japan would not hesitate to help its neighbours "
-                             "if asked.")
-    assert "THREATEN" not in {e["event"] for e in found}, coded(found)
-
-
 # --- descriptions of a noun, not acts --------------------------------------------------------
-
-def test_what_a_noun_does_as_a_rule_is_no_event(pipeline: Any) -> None:
-    found = events(pipeline, "Niger accused Benin of sheltering the armed groups that attack "
-                             "its soldiers.")
-    assert "ASSAULT" not in {e["event"] for e in found}, coded(found)
-
-
-def test_a_relative_clause_in_the_past_is_still_an_act(pipeline: Any) -> None:
-    found = events(pipeline, "The militia that attacked the convoy on Monday has been disbanded.")
-    assert "ASSAULT" in {e["event"] for e in found}, coded(found)
-
-
-def test_a_patrol_that_spots_a_boat_is_a_unit_not_a_deployment(pipeline: Any) -> None:
-    found = events(pipeline, "A spokesman said the Italian patrol had spotted the dinghy in "
-                             "Maltese waters.")
-    assert "MOBILIZE" not in {e["event"] for e in found}, coded(found)
-
-
-def test_launching_a_patrol_is_still_a_deployment(pipeline: Any) -> None:
-    found = events(pipeline, "Greece launched a naval patrol in the Aegean on Monday.")
-    assert "MOBILIZE" in {e["event"] for e in found}, coded(found)
-
-
-def test_an_analysts_price_to_pay_is_a_forecast_not_a_threat(pipeline: Any) -> None:
-    found = events(pipeline, "\"If they get bogged down again, the junta will pay the political "
-                             "price,\" said Salif Dembele, a Dakar-based security researcher.")
-    assert "THREATEN" not in {e["event"] for e in found}, coded(found)
-
-
-def test_an_officials_price_to_pay_is_a_threat(pipeline: Any) -> None:
-    found = events(pipeline, "\"If they cross the line, they will pay the price,\" Malian Foreign "
-                             "Minister Abdoulaye Diop said.")
-    assert ("THREATEN", "asserted") in coded(found)
-
 
 def test_exercises_a_relative_clause_says_were_launched_are_coded(pipeline: Any) -> None:
     found = events(pipeline, "Armenia summoned Azerbaijan's ambassador to protest against "
@@ -214,37 +132,6 @@ def test_households_that_stop_buying_sanction_nobody(pipeline: Any) -> None:
     assert found == [], coded(found)
 
 
-# --- names, claims and reports ----------------------------------------------------------------
-
-def test_what_a_party_calls_the_thing_it_protests_is_no_second_act(pipeline: Any) -> None:
-    found = events(pipeline, "Hungary closed the Russian consulate in Pecs over what it "
-                             "described as a campaign of sabotage.")
-    assert "ACCUSE" not in {e["event"] for e in found}, coded(found)
-
-
-def test_calling_a_decision_baseless_is_still_criticism(pipeline: Any) -> None:
-    found = events(pipeline, "Hungary's foreign ministry called the decision \"baseless\".")
-    assert ("ACCUSE", "asserted") in coded(found)
-
-
-def test_a_claim_a_party_rejected_is_a_denial_not_a_refusal(pipeline: Any) -> None:
-    found = events(pipeline, "Kigali said the soldiers had been killed by Burundian fire, a claim "
-                             "the Burundian presidency rejected as a distortion.")
-    assert "REJECT" not in {e["event"] for e in found}, coded(found)
-
-
-def test_the_content_of_an_accusation_is_not_asserted(pipeline: Any) -> None:
-    found = events(pipeline, "Ties have been strained by accusations from Khartoum that Chadian "
-                             "territory is being used to move weapons to the RSF.")
-    assert "MOBILIZE" not in {e["event"] for e in found}, coded(found)
-
-
-def test_a_denied_report_is_the_deniers_negated_act(pipeline: Any) -> None:
-    found = events(pipeline, "The Pentagon denied Venezuelan claims that U.S. fighter jets had "
-                             "entered Venezuelan airspace.")
-    assert ("MOBILIZE", "negated") in coded(found)
-
-
 # --- lexicon rows of the seventh session -----------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -274,12 +161,79 @@ def test_a_passive_verdict_in_attributed_speech_is_criticism(pipeline: Any) -> N
     assert coded(found) == [("ACCUSE", "asserted")]
 
 
-def test_a_passive_act_with_its_agent_is_no_verdict(pipeline: Any) -> None:
-    found = events(pipeline, "The minister said the documents had been fabricated by the rebels.")
-    assert "ACCUSE" not in {e["event"] for e in found}, coded(found)
+# --- what each rule codes, and the look-alikes it leaves alone (one case per rule above) -------
+
+@pytest.mark.parametrize(("text", "event", "modality"), [
+    ("\"If the southern army fires one more shell,\" General Pak Jong Chon "
+     "said, \"it will face a response it has never seen.\"",
+     "THREATEN", "asserted"),
+    ("Cuban Foreign Minister Bruno Rodriguez said the embargo amounted to "
+     "\"economic aggression against a whole nation\".",
+     "ACCUSE", "asserted"),
+    ("Frontex director Hans Leijtens said the agency would \"not "
+     "hesitate\" to act if violations were confirmed.",
+     "THREATEN", "asserted"),
+    ("The militia that attacked the convoy on Monday has been disbanded.",
+     "ASSAULT", None),
+    ("Greece launched a naval patrol in the Aegean on Monday.",
+     "MOBILIZE", None),
+    ("\"If they cross the line, they will pay the price,\" Malian Foreign "
+     "Minister Abdoulaye Diop said.",
+     "THREATEN", "asserted"),
+    ("Hungary's foreign ministry called the decision \"baseless\".",
+     "ACCUSE", "asserted"),
+    ("The Pentagon denied Venezuelan claims that U.S. fighter jets had "
+     "entered Venezuelan airspace.",
+     "MOBILIZE", "negated"),
+])
+def test_session7_codes(pipeline: Any, text: str, event: str, modality: str | None) -> None:
+    found = events(pipeline, text)
+    if modality is None:
+        assert event in {e["event"] for e in found}, coded(found)
+    else:
+        assert (event, modality) in coded(found)
 
 
-def test_not_a_declaration_of_war_is_no_verdict(pipeline: Any) -> None:
-    found = events(pipeline, "The checks were \"a measured response, not a declaration of war,\" "
-                             "Kenyan Trade Secretary Lee Kinyanjui told reporters.")
-    assert "ACCUSE" not in {e["event"] for e in found}, coded(found)
+@pytest.mark.parametrize(("text", "event"), [
+    ("\"If they close their markets, we will open ours to the world,\" "
+     "Brazilian President Luiz Inacio Lula da Silva said.",
+     "THREATEN"),
+    ("\"If Iran returns to the table, it will receive sanctions relief,\" "
+     "U.S. envoy Steve Witkoff said.",
+     "THREATEN"),
+    ("\"If the town falls, the rebels will face a long siege,\" said "
+     "Aline Kaneza, an analyst at a Nairobi think tank.",
+     "THREATEN"),
+    ("Lena Varga, an analyst at a Budapest think tank, said an "
+     "investigation had been opened.",
+     "ACCUSE"),
+    ("The minister said Japan would not hesitate to help its neighbours "
+     "if asked.",
+     "THREATEN"),
+    ("Niger accused Benin of sheltering the armed groups that attack "
+     "its soldiers.",
+     "ASSAULT"),
+    ("A spokesman said the Italian patrol had spotted the dinghy in "
+     "Maltese waters.",
+     "MOBILIZE"),
+    ("\"If they get bogged down again, the junta will pay the political "
+     "price,\" said Salif Dembele, a Dakar-based security researcher.",
+     "THREATEN"),
+    ("Hungary closed the Russian consulate in Pecs over what it "
+     "described as a campaign of sabotage.",
+     "ACCUSE"),
+    ("Kigali said the soldiers had been killed by Burundian fire, a claim "
+     "the Burundian presidency rejected as a distortion.",
+     "REJECT"),
+    ("Ties have been strained by accusations from Khartoum that Chadian "
+     "territory is being used to move weapons to the RSF.",
+     "MOBILIZE"),
+    ("The minister said the documents had been fabricated by the rebels.",
+     "ACCUSE"),
+    ("The checks were \"a measured response, not a declaration of war,\" "
+     "Kenyan Trade Secretary Lee Kinyanjui told reporters.",
+     "ACCUSE"),
+])
+def test_session7_leaves_alone(pipeline: Any, text: str, event: str) -> None:
+    found = events(pipeline, text)
+    assert event not in {e["event"] for e in found}, coded(found)
